@@ -1,0 +1,10 @@
+DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events;
+DROP FUNCTION IF EXISTS audit_events_refuse_change();
+DROP TABLE email_outbox;
+DROP TABLE audit_events;
+DROP TABLE login_failures;
+DROP TABLE one_time_tokens;
+DROP TABLE refresh_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE agencies;

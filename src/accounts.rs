@@ -1,0 +1,86 @@
+//! Creating users outside the HTTP API: the first-start admin and `jpa-coord user create`.
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::db::audit::{self, AuditContext};
+use crate::db::users::{self, UserRow};
+use crate::db::{self, agencies, DbConnection};
+use crate::domain::{check_new_password, required_text, Email, Role};
+use crate::error::ApiError;
+
+/// Creates an active user with a password (already checked against the policy here).
+pub fn create_with_password(
+    conn: &mut DbConnection,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    agency_id: Option<String>,
+    password: &SecretString,
+    action: &str,
+) -> Result<UserRow, ApiError> {
+    let email = Email::parse("email", email).map_err(|e| ApiError::Validation(vec![e]))?;
+    let display_name = required_text("display_name", display_name, 200)
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    check_new_password("password", password.expose_secret(), email.as_str())
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    if role == Role::Liaison && agency_id.is_none() {
+        return Err(ApiError::invalid("agency_id", "is required for a liaison"));
+    }
+    let hash = crate::auth::password::hash_blocking(password)?;
+    db::write_tx(conn, |conn| {
+        if let Some(id) = &agency_id {
+            if !agencies::exists(conn, id)? {
+                return Err(ApiError::invalid("agency_id", "does not name an existing agency"));
+            }
+        }
+        if users::find_by_email(conn, email.as_str())?.is_some() {
+            return Err(ApiError::Conflict("A user with this email already exists.".into()));
+        }
+        let now = db::now();
+        let row = UserRow {
+            id: db::new_id(),
+            email: email.into_inner(),
+            display_name,
+            role: role.as_str().to_string(),
+            agency_id,
+            active: true,
+            password_hash: Some(hash),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        users::insert(conn, &row)?;
+        audit::record(
+            conn,
+            &AuditContext::default(),
+            action,
+            "user",
+            &row.id,
+            serde_json::json!({"email": {"before": null, "after": row.email}, "role": {"before": null, "after": row.role}}),
+            now,
+        )?;
+        Ok(row)
+    })
+}
+
+/// On first start with no users: creates the bootstrap admin with a random password and
+/// returns that password (to be printed once). `None` when users exist.
+pub fn bootstrap_admin(
+    conn: &mut DbConnection,
+    email: &str,
+) -> Result<Option<SecretString>, ApiError> {
+    if users::count(conn)? > 0 {
+        return Ok(None);
+    }
+    let password = SecretString::from(crate::auth::random_token()?);
+    create_with_password(
+        conn,
+        email,
+        "Administrator",
+        Role::Admin,
+        None,
+        &password,
+        "user.bootstrap",
+    )?;
+    Ok(Some(password))
+}

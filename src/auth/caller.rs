@@ -1,0 +1,101 @@
+//! The signed-in caller, extracted from `Authorization: Bearer`. Role, agency and
+//! active flag are read from the database on every request (one query), so a role
+//! change, agency move, deactivation or revoked session takes effect at once.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{web, FromRequest, HttpRequest};
+use diesel::prelude::*;
+
+use crate::db::schema::{sessions, users};
+use crate::domain::Role;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: String,
+    pub session_id: String,
+    pub role: Role,
+    pub agency_id: Option<String>,
+    pub email: String,
+    /// Client address as the audit log records it.
+    pub client_addr: Option<String>,
+}
+
+/// The client address: the peer, or the first `X-Forwarded-For` hop when configured.
+pub fn client_addr(req: &HttpRequest, trust_forwarded_for: bool) -> Option<String> {
+    if trust_forwarded_for {
+        if let Some(ip) = req.connection_info().realip_remote_addr() {
+            return Some(ip.to_string());
+        }
+    }
+    req.peer_addr().map(|a| a.ip().to_string())
+}
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() || token.len() > 4096 {
+        return None;
+    }
+    Some(token.trim().to_string())
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer(req);
+        let addr = state
+            .as_ref()
+            .and_then(|s| client_addr(req, s.settings.server.trust_forwarded_for));
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("app state missing"))?;
+            let token = token.ok_or(ApiError::Unauthorized)?;
+            let claims = state.jwt.verify(&token)?;
+            let now = crate::db::now();
+            let row = state
+                .db
+                .run(move |conn| {
+                    sessions::table
+                        .inner_join(users::table)
+                        .filter(sessions::id.eq(&claims.sid))
+                        .filter(users::id.eq(&claims.sub))
+                        .filter(sessions::revoked_at.is_null())
+                        .filter(sessions::expires_at.gt(now))
+                        .filter(users::active.eq(true))
+                        .select((
+                            users::id,
+                            sessions::id,
+                            users::role,
+                            users::agency_id,
+                            users::email,
+                        ))
+                        .first::<(String, String, String, Option<String>, String)>(conn)
+                        .optional()
+                        .map_err(ApiError::from)
+                })
+                .await?;
+            let (user_id, session_id, role, agency_id, email) =
+                row.ok_or(ApiError::Unauthorized)?;
+            let role =
+                Role::parse(&role).ok_or_else(|| ApiError::internal("unknown role stored"))?;
+            Ok(Caller {
+                user_id,
+                session_id,
+                role,
+                agency_id,
+                email,
+                client_addr: addr,
+            })
+        })
+    }
+}

@@ -1,0 +1,139 @@
+//! The command line: `serve` (default), `migrate`, `user create`.
+
+use std::io::BufRead;
+
+use clap::{Parser, Subcommand};
+use secrecy::SecretString;
+
+use crate::config::Settings;
+use crate::domain::Role;
+use crate::startup::{migrate, open_db, Application};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jpa-coord",
+    version,
+    about = "Coordination backend for a Joint Period of Action"
+)]
+pub struct Cli {
+    /// Folder holding default.toml and $JPA_ENV.toml.
+    #[arg(long, global = true, default_value = "config", env = "JPA_CONFIG_DIR")]
+    pub config_dir: std::path::PathBuf,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, serve HTTP, run the outbox worker (the default).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user; the password is the first line of standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, co_chair, liaison or observer
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        agency_id: Option<String>,
+        /// Read the password from the first line of stdin (required).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+/// Runs the parsed command.
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let mut app = Application::build(settings).await?;
+            if let Some(password) = app.take_bootstrap_password() {
+                use secrecy::ExposeSecret;
+                let email = &app.state().settings.bootstrap.admin_email;
+                println!(
+                    "First start: created admin {email} with password: {}",
+                    password.expose_secret()
+                );
+                println!(
+                    "Sign in and change it (POST /api/v1/me/password). It is not shown again."
+                );
+            }
+            tracing::info!(port = app.port(), "listening");
+            app.run_until_stopped().await?;
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = open_db(&settings)?;
+            actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    name,
+                    role,
+                    agency_id,
+                    password_stdin: _,
+                },
+        } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("--role must be admin, co_chair, liaison or observer")
+            })?;
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            let password = SecretString::from(line.trim_end_matches(['\r', '\n']).to_string());
+            let db = open_db(&settings)?;
+            let user = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<_> {
+                migrate(&db)?;
+                let mut conn = db
+                    .get()
+                    .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
+                crate::accounts::create_with_password(
+                    &mut conn,
+                    &email,
+                    &name,
+                    role,
+                    agency_id,
+                    &password,
+                    "user.create_cli",
+                )
+                .map_err(describe)
+            })
+            .await??;
+            println!("created user {} ({})", user.email, user.id);
+            Ok(())
+        }
+    }
+}
+
+/// An `ApiError` in words for the terminal.
+fn describe(e: crate::error::ApiError) -> anyhow::Error {
+    use crate::error::ApiError;
+    match e {
+        ApiError::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| format!("{} {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        ApiError::Conflict(detail) => anyhow::anyhow!("{detail}"),
+        other => anyhow::anyhow!("{other}"),
+    }
+}

@@ -1,0 +1,173 @@
+//! Settings and their loader.
+//!
+//! Layers, later wins: `config/default.toml`, `config/$JPA_ENV.toml`, then environment
+//! variables `JPA__SECTION__KEY`. Every key:
+//!
+//! | variable | meaning |
+//! |---|---|
+//! | `JPA__SERVER__HOST`, `JPA__SERVER__PORT` | listen address (port 0 picks a free one) |
+//! | `JPA__SERVER__PUBLIC_URL` | base of links in emails |
+//! | `JPA__SERVER__DATA_DIR` | where the generated JWT secret lives (default `data`) |
+//! | `JPA__SERVER__TRUST_FORWARDED_FOR` | take the client address from `X-Forwarded-For` |
+//! | `JPA__SERVER__WORKERS` | HTTP worker threads, 0 = one per core |
+//! | `JPA__DATABASE__URL` | `sqlite://PATH` or `postgres://...`; anything else is refused |
+//! | `JPA__DATABASE__POOL_SIZE`, `JPA__DATABASE__CONNECT_TIMEOUT_SECONDS` | pool (timeout at most 3 s) |
+//! | `JPA__AUTH__JWT_SECRET` | HS256 key, at least 32 bytes (required in production) |
+//! | `JPA__AUTH__ACCESS_TTL_SECONDS` | access token lifetime, at most 600 |
+//! | `JPA__AUTH__REFRESH_TTL_DAYS` | session lifetime |
+//! | `JPA__AUTH__THROTTLE_WINDOW_SECONDS`, `..._MAX_FAILURES_PER_ACCOUNT`, `..._MAX_FAILURES_PER_ADDRESS` | sign-in throttling |
+//! | `JPA__AUTH__HASH_CONCURRENCY` | password hashes computed at once |
+//! | `JPA__EMAIL__TRANSPORT` | `file` or `smtp` (`memory` in tests) |
+//! | `JPA__EMAIL__FILE_DIR`, `JPA__EMAIL__SMTP_URL`, `JPA__EMAIL__FROM` | transports and sender |
+//! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS` | outbox worker |
+//! | `JPA__REMINDERS__ENABLED`, `JPA__REMINDERS__INTERVAL_MINUTES` | reminder scheduler |
+//! | `JPA__BOOTSTRAP__ADMIN_EMAIL` | the admin created on first start |
+//! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
+
+use std::path::PathBuf;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// All settings of one process.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    pub email: EmailSettings,
+    pub reminders: ReminderSettings,
+    pub bootstrap: BootstrapSettings,
+    pub log: LogSettings,
+    /// `JPA_ENV`, e.g. `production`; empty for development.
+    #[serde(default)]
+    pub environment: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    pub trust_forwarded_for: bool,
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: SecretString,
+    pub pool_size: u32,
+    pub connect_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    pub jwt_secret: Option<SecretString>,
+    pub access_ttl_seconds: i64,
+    pub refresh_ttl_days: i64,
+    pub throttle_window_seconds: i64,
+    pub max_failures_per_account: i64,
+    pub max_failures_per_address: i64,
+    pub hash_concurrency: usize,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailTransportKind {
+    File,
+    Smtp,
+    Memory,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EmailSettings {
+    pub transport: EmailTransportKind,
+    pub file_dir: PathBuf,
+    pub smtp_url: SecretString,
+    pub from: String,
+    pub send_timeout_seconds: u64,
+    pub max_attempts: i32,
+    pub retry_base_ms: u64,
+    pub poll_interval_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReminderSettings {
+    pub enabled: bool,
+    pub interval_minutes: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BootstrapSettings {
+    pub admin_email: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogSettings {
+    pub format: String,
+    pub level: String,
+}
+
+impl Settings {
+    /// Loads the layers from `config_dir` and the process environment.
+    pub fn load(config_dir: &std::path::Path) -> anyhow::Result<Settings> {
+        let environment = std::env::var("JPA_ENV").unwrap_or_default();
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from(config_dir.join("default.toml")).required(true));
+        if !environment.is_empty() {
+            builder = builder.add_source(
+                config::File::from(config_dir.join(format!("{environment}.toml"))).required(false),
+            );
+        }
+        let raw = builder
+            .add_source(
+                config::Environment::with_prefix("JPA")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .try_parsing(true),
+            )
+            .set_override("environment", environment)?
+            .build()?;
+        let settings: Settings = raw
+            .try_deserialize()
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// True when `JPA_ENV=production`.
+    pub fn is_production(&self) -> bool {
+        self.environment == "production"
+    }
+
+    /// Refuses settings that would run insecurely or lose data.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        crate::db::BackendKind::from_url(self.database.url.expose_secret())?;
+        if self.auth.access_ttl_seconds < 30 || self.auth.access_ttl_seconds > 600 {
+            anyhow::bail!("auth.access_ttl_seconds must be between 30 and 600");
+        }
+        if self.database.connect_timeout_seconds == 0 || self.database.connect_timeout_seconds > 3 {
+            anyhow::bail!("database.connect_timeout_seconds must be between 1 and 3");
+        }
+        if let Some(secret) = &self.auth.jwt_secret {
+            if secret.expose_secret().len() < 32 {
+                anyhow::bail!("auth.jwt_secret must be at least 32 bytes");
+            }
+        }
+        if self.is_production() {
+            if crate::db::BackendKind::from_url(self.database.url.expose_secret())?
+                != crate::db::BackendKind::Postgres
+            {
+                anyhow::bail!("production requires a postgres:// database.url");
+            }
+            if self.email.transport != EmailTransportKind::Smtp {
+                anyhow::bail!("production requires email.transport = \"smtp\"");
+            }
+            if self.auth.jwt_secret.is_none() {
+                anyhow::bail!("production requires auth.jwt_secret (at least 32 bytes)");
+            }
+        }
+        Ok(())
+    }
+}

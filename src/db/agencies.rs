@@ -1,0 +1,74 @@
+//! Queries on `agencies`.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::agencies;
+use super::DbConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = agencies)]
+pub struct AgencyRow {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    pub kind: String,
+    pub contact_email: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<AgencyRow> {
+    agencies::table
+        .find(id)
+        .select(AgencyRow::as_select())
+        .first(conn)
+}
+
+pub fn exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(agencies::table.find(id))).get_result(conn)
+}
+
+pub fn insert(conn: &mut DbConnection, row: &AgencyRow) -> QueryResult<()> {
+    diesel::insert_into(agencies::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Newest first, after the cursor position `(created_at, id)` if given.
+pub fn list(
+    conn: &mut DbConnection,
+    after: Option<(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<AgencyRow>> {
+    let mut query = agencies::table
+        .select(AgencyRow::as_select())
+        .order((agencies::created_at.desc(), agencies::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some((at, id)) = after {
+        query = query.filter(
+            agencies::created_at
+                .lt(at)
+                .or(agencies::created_at.eq(at).and(agencies::id.lt(id))),
+        );
+    }
+    query.load(conn)
+}
+
+/// Writes the editable fields and bumps the version.
+pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(agencies::table.find(&row.id))
+        .set((
+            agencies::name.eq(&row.name),
+            agencies::country.eq(&row.country),
+            agencies::kind.eq(&row.kind),
+            agencies::contact_email.eq(&row.contact_email),
+            agencies::version.eq(row.version + 1),
+            agencies::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,244 @@
+//! The database: one connection type over PostgreSQL and SQLite, the pool, the embedded
+//! migrations, and `Db::run`, the only way handlers reach a connection (on the blocking pool).
+
+pub mod agencies;
+pub mod audit;
+pub mod outbox;
+pub mod schema;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::ApiError;
+
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+
+/// Key of the PostgreSQL advisory lock held while migrations run, so two instances
+/// starting together apply them once.
+const MIGRATION_LOCK_KEY: i64 = 0x004a_5041_5f4d_4947;
+
+/// One connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which backend a URL names. Chosen from the scheme alone: an unknown scheme is an
+/// error, never a silently created SQLite file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendKind {
+    Postgres,
+    Sqlite,
+}
+
+impl BackendKind {
+    pub fn from_url(url: &str) -> anyhow::Result<BackendKind> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(BackendKind::Postgres)
+        } else if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                anyhow::bail!(
+                    "database.url sqlite:// needs a file path, e.g. sqlite://data/jpa.db"
+                );
+            }
+            Ok(BackendKind::Sqlite)
+        } else {
+            anyhow::bail!(
+                "database.url must start with sqlite:// or postgres:// (got a URL with another scheme)"
+            )
+        }
+    }
+}
+
+/// Opens connections for the pool, choosing the backend from the scheme.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: String,
+    kind: BackendKind,
+}
+
+impl Manager {
+    pub fn new(url: &str) -> anyhow::Result<Manager> {
+        Ok(Manager {
+            url: url.to_string(),
+            kind: BackendKind::from_url(url)?,
+        })
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match self.kind {
+            BackendKind::Postgres => PgConnection::establish(&self.url)
+                .map(DbConnection::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+            BackendKind::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                if let Some(dir) = std::path::Path::new(path).parent() {
+                    if !dir.as_os_str().is_empty() {
+                        let _ = std::fs::create_dir_all(dir);
+                    }
+                }
+                let mut conn =
+                    SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+
+/// Builds the pool without connecting: a database that is down at start answers 503
+/// until it returns.
+pub fn build_pool(url: &str, size: u32, connect_timeout: Duration) -> anyhow::Result<Pool> {
+    let manager = Manager::new(url)?;
+    let size = match manager.kind {
+        // SQLite serialises writers; a few connections are plenty.
+        BackendKind::Sqlite => size.clamp(1, 4),
+        BackendKind::Postgres => size.max(1),
+    };
+    Ok(r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(0))
+        .connection_timeout(connect_timeout)
+        .test_on_check_out(true)
+        .build_unchecked(manager))
+}
+
+/// Applies pending migrations. On PostgreSQL under an advisory lock.
+pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
+    match conn {
+        DbConnection::Pg(pg) => {
+            pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
+            let result = pg
+                .run_pending_migrations(PG_MIGRATIONS)
+                .map(|_| ())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
+            pg.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))?;
+            result
+        }
+        DbConnection::Sqlite(sqlite) => {
+            // SQLite has no advisory lock: when two processes race on a fresh file, the
+            // loser fails on the lock or on tables the winner made; once the winner is
+            // done, a retry finds nothing pending.
+            let mut attempt = 0;
+            loop {
+                match sqlite.run_pending_migrations(SQLITE_MIGRATIONS) {
+                    Ok(_) => return Ok(()),
+                    Err(e) if attempt >= 10 => anyhow::bail!("migration failed: {e}"),
+                    Err(_) => {
+                        attempt += 1;
+                        std::thread::sleep(Duration::from_millis(100 * attempt));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The pool, shared by handlers and workers.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    kind: BackendKind,
+}
+
+impl Db {
+    pub fn new(pool: Pool, kind: BackendKind) -> Db {
+        Db { pool, kind }
+    }
+
+    pub fn kind(&self) -> BackendKind {
+        self.kind
+    }
+
+    /// A connection for synchronous callers (CLI, startup). Not for the async executor.
+    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, ApiError> {
+        self.pool.get().map_err(|_| ApiError::Unavailable)
+    }
+
+    /// Runs `f` with a pooled connection on the blocking thread pool.
+    pub async fn run<F, T>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::rt::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|_| ApiError::Unavailable)?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
+    }
+}
+
+/// Current UTC time, truncated to microseconds so both backends store it exactly.
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}
+
+/// A new id.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is
+/// taken up front (waiting up to `busy_timeout`), so a transaction that reads and then
+/// writes cannot fail with "database is locked" when another writer got in between.
+pub fn write_tx<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Pg(_) => conn.transaction(f),
+        DbConnection::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            match f(conn) {
+                Ok(value) => match conn.batch_execute("COMMIT") {
+                    Ok(()) => Ok(value),
+                    Err(e) => {
+                        let _ = conn.batch_execute("ROLLBACK");
+                        Err(e.into())
+                    }
+                },
+                Err(e) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(e)
+                }
+            }
+        }
+    }
+}

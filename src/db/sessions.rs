@@ -1,0 +1,158 @@
+//! Sessions and their refresh tokens. A refresh token is stored as a hash, spent on use;
+//! presenting a spent one again revokes its whole session (a stolen token was replayed).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{refresh_tokens, sessions, users};
+use super::{new_id, DbConnection};
+
+/// Opens a session and stores its first refresh token's hash. Returns the session id.
+pub fn create(
+    conn: &mut DbConnection,
+    user_id: &str,
+    refresh_hash: &str,
+    now: NaiveDateTime,
+    expires_at: NaiveDateTime,
+) -> QueryResult<String> {
+    let session_id = new_id();
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(&session_id),
+            sessions::user_id.eq(user_id),
+            sessions::created_at.eq(now),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    add_refresh_token(conn, &session_id, refresh_hash, now)?;
+    Ok(session_id)
+}
+
+pub fn add_refresh_token(
+    conn: &mut DbConnection,
+    session_id: &str,
+    refresh_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(refresh_tokens::table)
+        .values((
+            refresh_tokens::id.eq(new_id()),
+            refresh_tokens::session_id.eq(session_id),
+            refresh_tokens::token_hash.eq(refresh_hash),
+            refresh_tokens::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// What a presented refresh token turned out to be.
+pub enum RefreshLookup {
+    Unknown,
+    /// Spent before, or the session is over: the caller must sign in again.
+    Rejected,
+    /// Valid and now spent; the session and user it belongs to.
+    Spent {
+        session_id: String,
+        user_id: String,
+    },
+}
+
+/// Spends a refresh token. A replayed (already spent) token revokes its session.
+pub fn spend_refresh_token(
+    conn: &mut DbConnection,
+    refresh_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<RefreshLookup> {
+    let found = refresh_tokens::table
+        .inner_join(sessions::table.inner_join(users::table))
+        .filter(refresh_tokens::token_hash.eq(refresh_hash))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::spent_at,
+            sessions::id,
+            sessions::user_id,
+            sessions::revoked_at,
+            sessions::expires_at,
+            users::active,
+        ))
+        .first::<(
+            String,
+            Option<NaiveDateTime>,
+            String,
+            String,
+            Option<NaiveDateTime>,
+            NaiveDateTime,
+            bool,
+        )>(conn)
+        .optional()?;
+    let Some((token_id, spent_at, session_id, user_id, revoked_at, expires_at, active)) = found
+    else {
+        return Ok(RefreshLookup::Unknown);
+    };
+    if spent_at.is_some() {
+        revoke(conn, &session_id, now)?;
+        return Ok(RefreshLookup::Rejected);
+    }
+    if revoked_at.is_some() || expires_at <= now || !active {
+        return Ok(RefreshLookup::Rejected);
+    }
+    // Conditional update: of two concurrent refreshes with one token, only one wins; the
+    // loser is treated as a replay.
+    let updated = diesel::update(
+        refresh_tokens::table
+            .find(&token_id)
+            .filter(refresh_tokens::spent_at.is_null()),
+    )
+    .set(refresh_tokens::spent_at.eq(Some(now)))
+    .execute(conn)?;
+    if updated == 0 {
+        revoke(conn, &session_id, now)?;
+        return Ok(RefreshLookup::Rejected);
+    }
+    Ok(RefreshLookup::Spent {
+        session_id,
+        user_id,
+    })
+}
+
+/// The session a refresh token belongs to, if any.
+pub fn session_of_refresh_token(
+    conn: &mut DbConnection,
+    refresh_hash: &str,
+) -> QueryResult<Option<(String, String)>> {
+    refresh_tokens::table
+        .inner_join(sessions::table)
+        .filter(refresh_tokens::token_hash.eq(refresh_hash))
+        .select((sessions::id, sessions::user_id))
+        .first(conn)
+        .optional()
+}
+
+pub fn revoke(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(
+        sessions::table
+            .find(session_id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(now)))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Revokes every session of a user except `keep` (the caller's own, when given).
+pub fn revoke_all_for_user(
+    conn: &mut DbConnection,
+    user_id: &str,
+    keep: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let keep = keep.unwrap_or("").to_string();
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(now)))
+    .execute(conn)
+}

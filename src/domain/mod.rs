@@ -1,0 +1,254 @@
+//! Domain types that parse input once: roles, agency kinds, emails, country codes,
+//! passwords. A value of these types is valid by construction.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+
+mod countries;
+
+/// One role per user (DOMAIN.md, "Roles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    CoChair,
+    Liaison,
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::CoChair, Role::Liaison, Role::Observer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::CoChair => "co_chair",
+            Role::Liaison => "liaison",
+            Role::Observer => "observer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Kind of law-enforcement agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    Police,
+    Immigration,
+    Border,
+    Customs,
+    CoastGuard,
+    Prosecution,
+    Intelligence,
+    Other,
+}
+
+impl AgencyKind {
+    pub const ALL: [AgencyKind; 8] = [
+        AgencyKind::Police,
+        AgencyKind::Immigration,
+        AgencyKind::Border,
+        AgencyKind::Customs,
+        AgencyKind::CoastGuard,
+        AgencyKind::Prosecution,
+        AgencyKind::Intelligence,
+        AgencyKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyKind::Police => "police",
+            AgencyKind::Immigration => "immigration",
+            AgencyKind::Border => "border",
+            AgencyKind::Customs => "customs",
+            AgencyKind::CoastGuard => "coast_guard",
+            AgencyKind::Prosecution => "prosecution",
+            AgencyKind::Intelligence => "intelligence",
+            AgencyKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AgencyKind> {
+        AgencyKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// An email address, trimmed and lowercased (emails are unique case-insensitively).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    /// Accepts `local@domain.tld` without spaces, control characters or header-breaking
+    /// characters; at most 254 characters.
+    pub fn parse(field: &str, raw: &str) -> Result<Email, FieldError> {
+        let value = raw.trim().to_lowercase();
+        let invalid = || FieldError::new(field, "must be an email address like name@agency.gov");
+        if value.is_empty() || value.len() > 254 {
+            return Err(invalid());
+        }
+        if value
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "<>()[],;:\\\"".contains(c))
+        {
+            return Err(invalid());
+        }
+        let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;
+        if local.is_empty() || local.len() > 64 || local.contains('@') {
+            return Err(invalid());
+        }
+        let labels: Vec<&str> = domain.split('.').collect();
+        if labels.len() < 2
+            || labels.iter().any(|l| {
+                l.is_empty()
+                    || l.len() > 63
+                    || l.starts_with('-')
+                    || l.ends_with('-')
+                    || !l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+        {
+            return Err(invalid());
+        }
+        Ok(Email(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code, uppercase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn parse(field: &str, raw: &str) -> Result<CountryCode, FieldError> {
+        let value = raw.trim().to_uppercase();
+        if value.len() == 2 && countries::ISO_3166_ALPHA2.contains(&value.as_str()) {
+            Ok(CountryCode(value))
+        } else {
+            Err(FieldError::new(
+                field,
+                "must be an ISO 3166-1 alpha-2 country code such as AU or TH",
+            ))
+        }
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+const COMMON_PASSWORDS: &str = include_str!("common-passwords.txt");
+
+/// Minimum and maximum password length, in characters.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Checks a new password: 12 to 128 characters, not one of the most common passwords,
+/// not a single repeated character, not the email address.
+pub fn check_new_password(field: &str, password: &str, email: &str) -> Result<(), FieldError> {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        return Err(FieldError::new(
+            field,
+            "must be at least 12 characters long",
+        ));
+    }
+    if chars > PASSWORD_MAX_CHARS {
+        return Err(FieldError::new(
+            field,
+            "must be at most 128 characters long",
+        ));
+    }
+    let lower = password.to_lowercase();
+    let is_common = COMMON_PASSWORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l == lower);
+    let mut distinct = lower.chars().collect::<Vec<_>>();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if is_common || distinct.len() < 4 || lower == email.to_lowercase() {
+        return Err(FieldError::new(
+            field,
+            "is too common or too easy to guess; choose another",
+        ));
+    }
+    Ok(())
+}
+
+/// Trims a required text field and bounds its length.
+pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    if value.chars().count() > max_chars {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {max_chars} characters"),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(FieldError::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_lowercased_and_checked() {
+        assert_eq!(
+            Email::parse("email", " Ana@Police.GOV.au ").map(|e| e.into_inner()),
+            Ok("ana@police.gov.au".to_string())
+        );
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@x.org",
+            "ana@localhost",
+            "a b@x.org",
+            "ana@x..org",
+            "ana@x.org\r\nBcc: evil@x.org",
+            "<ana@x.org>",
+        ] {
+            assert!(Email::parse("email", bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn country_codes_are_iso_alpha2() {
+        assert!(CountryCode::parse("country", "th").is_ok());
+        assert!(CountryCode::parse("country", "XX").is_err());
+        assert!(CountryCode::parse("country", "AUS").is_err());
+    }
+
+    #[test]
+    fn weak_passwords_are_refused() {
+        assert!(check_new_password("p", "short", "a@b.org").is_err());
+        assert!(check_new_password("p", "Password1234", "a@b.org").is_err());
+        assert!(check_new_password("p", "qwerty123456", "a@b.org").is_err());
+        assert!(check_new_password("p", "aaaaaaaaaaaaaaaa", "a@b.org").is_err());
+        assert!(check_new_password("p", &"x1".repeat(65), "a@b.org").is_err());
+        assert!(check_new_password("p", "tide-lantern-orbit-42", "a@b.org").is_ok());
+    }
+}

@@ -1,0 +1,90 @@
+//! Account mails (invitation, password reset): subject, text and HTML bodies. User text
+//! is HTML-escaped; subjects never carry user text, so no header can be injected.
+
+use crate::db::outbox::NewMail;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn link(public_url: &str, token: &str) -> String {
+    format!(
+        "{}/set-password?token={token}",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// The invitation of a new user, with a link valid for 72 hours.
+pub fn invitation(
+    recipient: &str,
+    display_name: &str,
+    public_url: &str,
+    token: &str,
+    dedupe_key: String,
+) -> NewMail {
+    let url = link(public_url, token);
+    let text = format!(
+        "Hello {display_name},\n\nAn account was created for you on the JPA coordination \
+         service.\nSet your password within 72 hours at:\n\n{url}\n\nIf you did not expect \
+         this, ignore this message.\n"
+    );
+    let html = format!(
+        "<p>Hello {},</p><p>An account was created for you on the JPA coordination service. \
+         Set your password within 72 hours:</p><p><a href=\"{}\">Set your password</a></p>\
+         <p>If you did not expect this, ignore this message.</p>",
+        escape_html(display_name),
+        escape_html(&url)
+    );
+    NewMail {
+        recipient: recipient.to_string(),
+        subject: "Your JPA coordination account".to_string(),
+        body_text: text,
+        body_html: html,
+        kind: "invitation".to_string(),
+        dedupe_key,
+    }
+}
+
+/// A password reset link, valid for one hour.
+pub fn password_reset(
+    recipient: &str,
+    display_name: &str,
+    public_url: &str,
+    token: &str,
+    dedupe_key: String,
+) -> NewMail {
+    let url = link(public_url, token);
+    let text = format!(
+        "Hello {display_name},\n\nSomeone asked to reset the password of your JPA \
+         coordination account.\nSet a new password within one hour at:\n\n{url}\n\nIf it \
+         was not you, ignore this message; your password stays as it is.\n"
+    );
+    let html = format!(
+        "<p>Hello {},</p><p>Someone asked to reset the password of your JPA coordination \
+         account. Set a new password within one hour:</p><p><a href=\"{}\">Reset your \
+         password</a></p><p>If it was not you, ignore this message; your password stays as \
+         it is.</p>",
+        escape_html(display_name),
+        escape_html(&url)
+    );
+    NewMail {
+        recipient: recipient.to_string(),
+        subject: "Reset your JPA coordination password".to_string(),
+        body_text: text,
+        body_html: html,
+        kind: "password_reset".to_string(),
+        dedupe_key,
+    }
+}

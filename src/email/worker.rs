@@ -1,0 +1,102 @@
+//! The outbox worker: claims due rows under a lease, sends each, and records the result.
+//! Temporary failures (4xx, time-outs, refused connections) are retried with exponential
+//! backoff and jitter up to `email.max_attempts`; permanent ones (5xx) fail at once.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::TimeDelta;
+
+use super::{Mailer, SendError};
+use crate::db::{self, outbox};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+const BATCH: i64 = 50;
+
+/// The delay before retry number `attempts` (1-based), with +-20 % jitter, capped at 1 h.
+pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
+    let exp = attempts.clamp(1, 20) as u32 - 1;
+    let ms = base_ms.saturating_mul(1u64 << exp.min(16)).min(3_600_000);
+    let jitter = 0.8 + fastrand::f64() * 0.4;
+    TimeDelta::milliseconds((ms as f64 * jitter) as i64)
+}
+
+/// Delivers every row due now. Returns how many rows were attempted.
+pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, ApiError> {
+    let settings = &state.settings.email;
+    let lease = TimeDelta::seconds(2 * settings.send_timeout_seconds as i64 + 30);
+    let rows = state
+        .db
+        .run(move |conn| Ok(outbox::claim_due(conn, BATCH, lease, db::now())?))
+        .await?;
+    let count = rows.len();
+    for row in rows {
+        let result = mailer.send(&row).await;
+        let id = row.id.clone();
+        let attempts = row.attempts;
+        let max_attempts = settings.max_attempts;
+        let base_ms = settings.retry_base_ms;
+        match &result {
+            Ok(()) => tracing::info!(outbox_id = %id, kind = %row.kind, "mail sent"),
+            Err(e) => {
+                tracing::warn!(outbox_id = %id, kind = %row.kind, attempts, error = ?e, "mail not sent")
+            }
+        }
+        state
+            .db
+            .run(move |conn| {
+                let now = db::now();
+                match result {
+                    Ok(()) => outbox::mark_sent(conn, &id, now)?,
+                    Err(SendError::Permanent(e)) => {
+                        outbox::mark_attempt_failed(conn, &id, &e, None, now)?
+                    }
+                    Err(SendError::Temporary(e)) => {
+                        let retry_at =
+                            (attempts < max_attempts).then(|| now + backoff(base_ms, attempts));
+                        outbox::mark_attempt_failed(conn, &id, &e, retry_at, now)?
+                    }
+                }
+                Ok(())
+            })
+            .await?;
+    }
+    Ok(count)
+}
+
+/// Runs until the process ends: delivers due rows, then sleeps until woken by a newly
+/// queued mail or the poll interval passes. Also prunes old throttling rows.
+pub async fn run(state: AppState, mailer: Arc<Mailer>) {
+    let poll = Duration::from_millis(state.settings.email.poll_interval_ms.max(50));
+    loop {
+        match deliver_due(&state, &mailer).await {
+            Ok(n) if n as i64 == BATCH => continue,
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "outbox pass failed"),
+        }
+        let window = state.settings.auth.throttle_window_seconds;
+        let _ = state
+            .db
+            .run(move |conn| Ok(db::throttle::prune(conn, window, db::now())?))
+            .await;
+        tokio::select! {
+            _ = state.outbox_notify.notified() => {}
+            _ = tokio::time::sleep(poll) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let first = backoff(30_000, 1).num_milliseconds();
+        assert!((24_000..=36_000).contains(&first));
+        let third = backoff(30_000, 3).num_milliseconds();
+        assert!((96_000..=144_000).contains(&third));
+        assert!(backoff(30_000, 30).num_milliseconds() <= 4_320_000);
+    }
+}

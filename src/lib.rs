@@ -1,0 +1,16 @@
+//! jpa-coord: the coordination backend for a Joint Period of Action.
+//! See docs/ARCHITECTURE.md for the map of modules.
+
+pub mod accounts;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod email;
+pub mod error;
+pub mod middleware;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,119 @@
+//! Per-request context: the request id (taken from a well-formed incoming `X-Request-Id`
+//! or made fresh), a tracing span carrying it, the security headers, and the last line of
+//! the error policy: any error response not already problem+json (actix's own 404 for an
+//! unknown path, 405, ...) is rewritten as problem+json.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use tracing::Instrument;
+
+use crate::error::{problem_response, REQUEST_ID};
+
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+fn incoming_id(req: &ServiceRequest) -> Option<String> {
+    let value = req.headers().get(X_REQUEST_ID)?.to_str().ok()?;
+    let ok = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
+    ok.then(|| value.to_string())
+}
+
+fn generic_problem(status: StatusCode) -> actix_web::HttpResponse {
+    let (code, title, detail) = match status {
+        StatusCode::NOT_FOUND => ("not_found", "Not found", "The resource does not exist."),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "Method not allowed",
+            "This route does not take that method.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload_too_large",
+            "Payload too large",
+            "The request body is over the limit of this route.",
+        ),
+        s if s.is_server_error() => (
+            "internal_error",
+            "Internal server error",
+            "Something went wrong on our side; quote the request id when reporting it.",
+        ),
+        _ => (
+            "bad_request",
+            "Bad request",
+            "The request could not be processed.",
+        ),
+    };
+    problem_response(status, code, title, detail, Vec::new())
+}
+
+/// The middleware function (wrap with `actix_web::middleware::from_fn`).
+pub async fn request_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let request_id = incoming_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let is_api = req.path().starts_with("/api/");
+    let span = tracing::info_span!(
+        "request",
+        request_id = %request_id,
+        method = %req.method(),
+        path = %req.path(),
+    );
+    let started = Instant::now();
+    REQUEST_ID
+        .scope(request_id.clone(), async move {
+            // Handlers and extractors turn their errors into responses; an `Err` here
+            // could only come from the framework itself and is passed on.
+            let mut res: ServiceResponse<BoxBody> = next.call(req).await?.map_into_boxed_body();
+            let status = res.status();
+            let is_problem = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("application/problem+json"));
+            if (status.is_client_error() || status.is_server_error()) && !is_problem {
+                let kept: Vec<(HeaderName, HeaderValue)> = res
+                    .headers()
+                    .iter()
+                    .filter(|(name, _)| {
+                        *name == header::RETRY_AFTER
+                            || *name == header::ALLOW
+                            || *name == header::WWW_AUTHENTICATE
+                    })
+                    .map(|(n, v)| (n.clone(), v.clone()))
+                    .collect();
+                let (request, _) = res.into_parts();
+                let mut replacement = generic_problem(status);
+                for (name, value) in kept {
+                    replacement.headers_mut().insert(name, value);
+                }
+                res = ServiceResponse::new(request, replacement);
+            }
+            let headers = res.headers_mut();
+            if let Ok(value) = HeaderValue::from_str(&request_id) {
+                headers.insert(X_REQUEST_ID, value);
+            }
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            if is_api && !headers.contains_key(header::CACHE_CONTROL) {
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            }
+            tracing::info!(
+                status = res.status().as_u16(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "request served"
+            );
+            Ok(res)
+        })
+        .instrument(span)
+        .await
+}

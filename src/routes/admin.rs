@@ -1,0 +1,96 @@
+//! Admin views of the service's machinery: the email outbox.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::extract::{list_response, page, ts};
+use crate::auth::policy::{require, Action};
+use crate::auth::Caller;
+use crate::db::outbox::{self, OutboxRow};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct EmailQuery {
+    /// pending, sending, sent or failed
+    pub status: Option<String>,
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+}
+
+/// An outbox row. Bodies are left out: invitation and reset mails carry secret links.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct EmailView {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub kind: String,
+    pub dedupe_key: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub message_id: String,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<OutboxRow> for EmailView {
+    fn from(r: OutboxRow) -> EmailView {
+        EmailView {
+            id: r.id,
+            recipient: r.recipient,
+            subject: r.subject,
+            kind: r.kind,
+            dedupe_key: r.dedupe_key,
+            status: r.status,
+            attempts: r.attempts,
+            next_attempt_at: ts(r.next_attempt_at),
+            last_error: r.last_error,
+            message_id: r.message_id,
+            sent_at: r.sent_at.map(ts),
+            created_at: ts(r.created_at),
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/admin/emails", tag = "admin", security(("bearer" = [])),
+    params(EmailQuery),
+    responses((status = 200, description = "`{items: [Email], next_cursor}`, newest first"),
+              (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
+pub async fn emails(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<EmailQuery>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadOutbox)?;
+    let q = query.into_inner();
+    let page = page(q.limit.as_deref(), q.cursor.as_deref())?;
+    if let Some(status) = &q.status {
+        if ![
+            outbox::PENDING,
+            outbox::SENDING,
+            outbox::SENT,
+            outbox::FAILED,
+        ]
+        .contains(&status.as_str())
+        {
+            return Err(ApiError::BadRequest(
+                "invalid_query",
+                "status must be one of: pending, sending, sent, failed.".into(),
+            ));
+        }
+    }
+    let limit = page.limit;
+    let rows = state
+        .db
+        .run(move |conn| Ok(outbox::list(conn, q.status, page.after, limit)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(list_response(
+        rows,
+        limit,
+        |r| (r.created_at, r.id.clone()),
+        EmailView::from,
+    )))
+}

@@ -1,0 +1,332 @@
+//! Request parsing shared by all handlers: JSON bodies (content type, size limit,
+//! unknown fields, field-level errors), pagination, `If-Match`, path ids, and the
+//! `ETag` on responses. Every failure becomes problem+json with words of the API.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use base64::Engine;
+use chrono::NaiveDateTime;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{ApiError, FieldError};
+
+/// Default body limit (API.md: 64 KiB unless a route says otherwise).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// A JSON request body, parsed strictly. The extractor never fails: its outcome is kept
+/// until the handler calls `into_inner()` after authorizing, so a role that may not use a
+/// route gets 403 whatever body it sent.
+pub struct JsonBody<T>(Result<T, ApiError>);
+
+impl<T> JsonBody<T> {
+    /// The parsed body, or the problem (415, 413, 400, 422) it had.
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
+
+fn is_json(req: &HttpRequest) -> bool {
+    let Some(value) = req.headers().get(header::CONTENT_TYPE) else {
+        return false;
+    };
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<JsonBody<T>, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        if !is_json(req) {
+            return Box::pin(async { Ok(JsonBody(Err(ApiError::UnsupportedMediaType))) });
+        }
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|len| len > BODY_LIMIT) {
+            return Box::pin(async { Ok(JsonBody(Err(ApiError::PayloadTooLarge))) });
+        }
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|_| {
+                    ApiError::BadRequest(
+                        "malformed_body",
+                        "The request body could not be read.".into(),
+                    )
+                })?;
+                if body.len() + chunk.len() > BODY_LIMIT {
+                    return Err(ApiError::PayloadTooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(JsonBody(parse_json(&body)))
+        })
+    }
+}
+
+/// Parses a JSON document into `T`: bad syntax is 400, a well-formed document that does
+/// not fit `T` is 422 with the offending field.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| {
+        ApiError::BadRequest(
+            "malformed_json",
+            "The request body is not valid JSON.".into(),
+        )
+    })?;
+    if !value.is_object() {
+        return Err(ApiError::invalid("", "the body must be a JSON object"));
+    }
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner().to_string();
+        ApiError::Validation(vec![field_error(&path, &inner)])
+    })
+}
+
+/// Turns a serde message into an API field error without serde's internal wording.
+fn field_error(path: &str, message: &str) -> FieldError {
+    let path = if path == "." { "" } else { path };
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if message.starts_with("unknown field") {
+        let name = quoted.first().copied().unwrap_or("");
+        let field = match path.rsplit_once('.') {
+            Some((parent, _)) if !parent.is_empty() => format!("{parent}.{name}"),
+            _ => name.to_string(),
+        };
+        return FieldError::new(field, "is not accepted by this route");
+    }
+    if message.starts_with("missing field") {
+        let name = quoted.first().copied().unwrap_or("");
+        let field = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        return FieldError::new(field, "is required");
+    }
+    if message.starts_with("unknown variant") {
+        let allowed = quoted
+            .iter()
+            .skip(1)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        return FieldError::new(path, format!("must be one of: {allowed}"));
+    }
+    if message.starts_with("invalid type") {
+        let expected = message.rsplit("expected ").next().unwrap_or("another type");
+        let expected = if expected.contains("struct") || expected.contains("map") {
+            "a JSON object"
+        } else {
+            expected
+        };
+        return FieldError::new(path, format!("has the wrong type (expected {expected})"));
+    }
+    FieldError::new(path, "has an invalid value")
+}
+
+/// Deserializes a field that may be absent (`None`), `null` (`Some(None)`) or a value.
+pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// A parsed `limit` and `cursor`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub limit: i64,
+    pub after: Option<(NaiveDateTime, String)>,
+}
+
+/// `?limit=` (1..=200, default 50) and `?cursor=`; anything else is 400.
+pub fn page(limit: Option<&str>, cursor: Option<&str>) -> Result<Page, ApiError> {
+    let limit = match limit {
+        None => 50,
+        Some(raw) => match raw.parse::<i64>() {
+            Ok(n) if (1..=200).contains(&n) => n,
+            _ => {
+                return Err(ApiError::BadRequest(
+                    "invalid_query",
+                    "limit must be an integer from 1 to 200.".into(),
+                ))
+            }
+        },
+    };
+    let after = match cursor {
+        None => None,
+        Some(raw) => Some(decode_cursor(raw).ok_or_else(|| {
+            ApiError::BadRequest(
+                "invalid_query",
+                "cursor is not a cursor this API gave out.".into(),
+            )
+        })?),
+    };
+    Ok(Page { limit, after })
+}
+
+pub fn encode_cursor(at: NaiveDateTime, id: &str) -> String {
+    let raw = format!("{}|{id}", at.and_utc().timestamp_micros());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
+}
+
+fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(raw)
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (micros, id) = text.split_once('|')?;
+    let at = chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
+    uuid::Uuid::parse_str(id).ok()?;
+    Some((at, id.to_string()))
+}
+
+/// A list response.
+#[derive(Debug, Serialize)]
+pub struct ListResponse<T: Serialize> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Builds a list response from rows fetched with `limit`: a full page has a next cursor.
+pub fn list_response<R, T: Serialize>(
+    rows: Vec<R>,
+    limit: i64,
+    key: impl Fn(&R) -> (NaiveDateTime, String),
+    view: impl Fn(R) -> T,
+) -> ListResponse<T> {
+    let next_cursor = if rows.len() as i64 == limit {
+        rows.last().map(|r| {
+            let (at, id) = key(r);
+            encode_cursor(at, &id)
+        })
+    } else {
+        None
+    };
+    ListResponse {
+        items: rows.into_iter().map(view).collect(),
+        next_cursor,
+    }
+}
+
+/// The version a PATCH was based on: 428 without `If-Match`, 400 when unreadable.
+pub fn if_match(req: &HttpRequest) -> Result<i64, ApiError> {
+    let value = req
+        .headers()
+        .get(header::IF_MATCH)
+        .ok_or(ApiError::PreconditionRequired)?
+        .to_str()
+        .map_err(|_| ApiError::bad_request("If-Match must be \"<version>\"."))?
+        .trim();
+    let value = value.strip_prefix("W/").unwrap_or(value);
+    value
+        .trim_matches('"')
+        .parse::<i64>()
+        .map_err(|_| ApiError::bad_request("If-Match must be \"<version>\"."))
+}
+
+/// A path id: anything but a UUID is simply not found.
+pub fn path_id(raw: &str) -> Result<String, ApiError> {
+    uuid::Uuid::parse_str(raw)
+        .map(|u| u.hyphenated().to_string())
+        .map_err(|_| ApiError::NotFound)
+}
+
+/// A JSON response carrying `ETag: "<version>"`.
+pub fn with_etag<T: Serialize>(
+    status: actix_web::http::StatusCode,
+    version: i64,
+    body: &T,
+) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::ETAG, format!("\"{version}\"")))
+        .json(body)
+}
+
+/// Parses `?from=`/`?to=`: an RFC 3339 timestamp or a date (midnight UTC).
+pub fn parse_instant(name: &str, raw: &str) -> Result<NaiveDateTime, ApiError> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(raw) {
+        return Ok(t.naive_utc());
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        return Ok(d.and_time(chrono::NaiveTime::MIN));
+    }
+    Err(ApiError::BadRequest(
+        "invalid_query",
+        format!("{name} must be an RFC 3339 timestamp or a YYYY-MM-DD date."),
+    ))
+}
+
+/// RFC 3339 UTC timestamp as the API shows it.
+pub fn ts(t: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    t.and_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        name: String,
+        count: i64,
+    }
+
+    #[test]
+    fn body_errors_name_the_field_without_serde_wording() {
+        let err = |body: &str| match parse_json::<Sample>(body.as_bytes()) {
+            Err(ApiError::Validation(errors)) => errors[0].clone(),
+            other => panic!("unexpected {:?}", other.map(|_| ())),
+        };
+        assert_eq!(
+            err(r#"{"name":"a","count":1,"role":"admin"}"#).field,
+            "role"
+        );
+        assert_eq!(err(r#"{"name":"a"}"#).field, "count");
+        assert_eq!(err(r#"{"name":"a","count":"x"}"#).field, "count");
+        assert!(err("[1]").message.contains("JSON object"));
+        assert!(matches!(
+            parse_json::<Sample>(b"{\"name\":"),
+            Err(ApiError::BadRequest("malformed_json", _))
+        ));
+    }
+
+    #[test]
+    fn limits_and_cursors_are_checked() {
+        assert!(page(Some("0"), None).is_err());
+        assert!(page(Some("201"), None).is_err());
+        assert!(page(Some("x"), None).is_err());
+        assert_eq!(page(None, None).map(|p| p.limit).ok(), Some(50));
+        assert!(page(None, Some("garbage")).is_err());
+        let at = crate::db::now();
+        let id = crate::db::new_id();
+        let cursor = encode_cursor(at, &id);
+        assert_eq!(
+            page(None, Some(&cursor)).ok().and_then(|p| p.after),
+            Some((at, id))
+        );
+    }
+}

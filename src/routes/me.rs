@@ -1,0 +1,130 @@
+//! The signed-in caller's own account.
+
+use actix_web::{web, HttpResponse};
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::extract::JsonBody;
+use super::views::UserView;
+use crate::auth::policy::{require, Action};
+use crate::auth::Caller;
+use crate::db::audit::{self, AuditContext};
+use crate::db::{self, sessions, throttle, tokens, users};
+use crate::domain::check_new_password;
+use crate::error::{current_request_id, ApiError};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", security(("bearer" = [])),
+    responses((status = 200, body = UserView), (status = 401, body = crate::error::Problem)))]
+pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadSelf)?;
+    let user = state
+        .db
+        .run(move |conn| Ok(users::find(conn, &caller.user_id)?))
+        .await?;
+    let version = user.version;
+    Ok(super::extract::with_etag(
+        actix_web::http::StatusCode::OK,
+        version,
+        &UserView::from(user),
+    ))
+}
+
+/// Changes the caller's password and ends the caller's other sessions.
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "account", security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses((status = 204), (status = 422, body = crate::error::Problem),
+              (status = 429, body = crate::error::Problem)))]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<ChangePasswordRequest>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ChangeOwnPassword)?;
+    let ChangePasswordRequest {
+        current_password,
+        new_password,
+    } = body.into_inner()?;
+    let auth = state.settings.auth.clone();
+    let account_key = format!("account:{}", caller.email);
+    let (user, retry) = {
+        let (user_id, key) = (caller.user_id.clone(), account_key.clone());
+        state
+            .db
+            .run(move |conn| {
+                let retry = throttle::retry_after(
+                    conn,
+                    &key,
+                    auth.max_failures_per_account,
+                    auth.throttle_window_seconds,
+                    db::now(),
+                )?;
+                Ok((users::find(conn, &user_id)?, retry))
+            })
+            .await?
+    };
+    if let Some(seconds) = retry {
+        return Err(ApiError::TooManyRequests {
+            retry_after_seconds: seconds,
+        });
+    }
+    let verified = state
+        .hasher
+        .verify(
+            SecretString::from(current_password),
+            user.password_hash.clone(),
+        )
+        .await?;
+    if !verified {
+        state
+            .db
+            .run(move |conn| Ok(throttle::record_failure(conn, &account_key, db::now())?))
+            .await?;
+        return Err(ApiError::invalid(
+            "current_password",
+            "is not your current password",
+        ));
+    }
+    check_new_password("new_password", &new_password, &user.email)
+        .map_err(|e| ApiError::Validation(vec![e]))?;
+    let hash = state.hasher.hash(SecretString::from(new_password)).await?;
+    let ctx = AuditContext {
+        actor_id: Some(caller.user_id.clone()),
+        request_id: current_request_id(),
+        client_addr: caller.client_addr.clone(),
+    };
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let now = db::now();
+                users::set_password(conn, &caller.user_id, &hash, now)?;
+                sessions::revoke_all_for_user(
+                    conn,
+                    &caller.user_id,
+                    Some(&caller.session_id),
+                    now,
+                )?;
+                tokens::spend_all_for_user(conn, &caller.user_id, now)?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "user.password_changed",
+                    "user",
+                    &caller.user_id,
+                    serde_json::json!({}),
+                    now,
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,169 @@
+//! `Application::build`: the pool, migrations, secrets, mailer, first-start admin and
+//! the HTTP server; `run_until_stopped` also starts the outbox worker.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{middleware, web, App, HttpServer};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::password::Hasher;
+use crate::config::Settings;
+use crate::db::{self, BackendKind, Db};
+use crate::email::{worker, Mailer};
+use crate::state::AppState;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+    mailer: Arc<Mailer>,
+    bootstrap_password: Option<SecretString>,
+}
+
+/// Opens the pool for the configured database (no connection is made yet).
+pub fn open_db(settings: &Settings) -> anyhow::Result<Db> {
+    let url = settings.database.url.expose_secret();
+    let kind = BackendKind::from_url(url)?;
+    let pool = db::build_pool(
+        url,
+        settings.database.pool_size,
+        Duration::from_secs(settings.database.connect_timeout_seconds),
+    )?;
+    Ok(Db::new(pool, kind))
+}
+
+/// Applies pending migrations (blocking).
+pub fn migrate(db: &Db) -> anyhow::Result<()> {
+    let mut conn = db
+        .get()
+        .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
+    db::run_migrations(&mut conn)
+}
+
+/// The configured JWT secret, or outside production one generated once and kept in
+/// `data_dir/jwt_secret` (mode 0600).
+fn jwt_secret(settings: &Settings) -> anyhow::Result<Vec<u8>> {
+    if let Some(secret) = &settings.auth.jwt_secret {
+        return Ok(secret.expose_secret().as_bytes().to_vec());
+    }
+    if settings.is_production() {
+        anyhow::bail!("production requires auth.jwt_secret");
+    }
+    let path = settings.server.data_dir.join("jwt_secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if existing.trim().len() >= 32 {
+            return Ok(existing.trim().as_bytes().to_vec());
+        }
+    }
+    std::fs::create_dir_all(&settings.server.data_dir)?;
+    let secret = format!(
+        "{}{}",
+        crate::auth::random_token().map_err(|e| anyhow::anyhow!("{e}"))?,
+        crate::auth::random_token().map_err(|e| anyhow::anyhow!("{e}"))?
+    );
+    write_private(&path, &secret)?;
+    Ok(secret.into_bytes())
+}
+
+fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(content.as_bytes())?;
+    Ok(())
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let settings = Arc::new(settings);
+        let db = open_db(&settings)?;
+        {
+            let db = db.clone();
+            actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
+        }
+        let secret = jwt_secret(&settings)?;
+        let jwt = Arc::new(JwtKeys::new(&secret, settings.auth.access_ttl_seconds));
+        let hasher =
+            Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
+        let bootstrap_password = {
+            let db = db.clone();
+            let email = settings.bootstrap.admin_email.clone();
+            actix_web::rt::task::spawn_blocking(move || {
+                let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
+                crate::accounts::bootstrap_admin(&mut conn, &email)
+                    .map_err(|e| anyhow::anyhow!("{e:?}"))
+            })
+            .await??
+        };
+        let state = AppState {
+            db,
+            settings: settings.clone(),
+            jwt,
+            hasher,
+            outbox_notify: Arc::new(tokio::sync::Notify::new()),
+        };
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
+        let port = listener.local_addr()?.port();
+        let data = web::Data::new(state.clone());
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(middleware::from_fn(crate::middleware::request_context))
+                .app_data(data.clone())
+                .configure(crate::routes::configure)
+                .service(
+                    utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
+                        .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),
+                )
+        })
+        .shutdown_timeout(10)
+        .listen(listener)?;
+        if settings.server.workers > 0 {
+            server = server.workers(settings.server.workers);
+        }
+        let server = server.run();
+        Ok(Application {
+            port,
+            server,
+            state,
+            mailer,
+            bootstrap_password,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> AppState {
+        self.state.clone()
+    }
+
+    pub fn mailer(&self) -> Arc<Mailer> {
+        self.mailer.clone()
+    }
+
+    /// The first-start admin's password, when this start created it.
+    pub fn take_bootstrap_password(&mut self) -> Option<SecretString> {
+        self.bootstrap_password.take()
+    }
+
+    /// Serves until the server stops, with the outbox worker alongside.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let worker = tokio::spawn(worker::run(self.state.clone(), self.mailer.clone()));
+        let result = self.server.await;
+        worker.abort();
+        result
+    }
+}

@@ -1,0 +1,167 @@
+//! The database layer: URL schemes, migrations on both backends, a database that goes
+//! away and comes back.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use jpa_coord::config::Settings;
+use secrecy::SecretString;
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::helpers::{fresh_postgres_database, spawn_app_with};
+
+#[test]
+fn an_unknown_database_scheme_is_refused_and_creates_no_file() {
+    for url in [
+        "mysql://root@localhost/x",
+        "data/jpa.db",
+        "sqlite://",
+        "file:jpa.db",
+    ] {
+        assert!(jpa_coord::db::BackendKind::from_url(url).is_err(), "{url}");
+    }
+    let before: Vec<_> = std::fs::read_dir(".")
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        jpa_coord::db::build_pool("mysql://root@localhost/x", 1, Duration::from_secs(1)).is_err()
+    );
+    let after: Vec<_> = std::fs::read_dir(".")
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn production_refuses_sqlite_file_mail_and_a_short_secret() {
+    let mut settings: Settings = crate::helpers::test_settings("sqlite://x.db");
+    settings.environment = "production".into();
+    assert!(settings.validate().is_err(), "sqlite in production");
+    settings.database.url = SecretString::from("postgres://u@db/jpa".to_string());
+    settings.email.transport = jpa_coord::config::EmailTransportKind::File;
+    assert!(settings.validate().is_err(), "file mail in production");
+    settings.email.transport = jpa_coord::config::EmailTransportKind::Smtp;
+    settings.auth.jwt_secret = Some(SecretString::from("too-short".to_string()));
+    assert!(settings.validate().is_err(), "short secret");
+    settings.auth.jwt_secret = None;
+    assert!(settings.validate().is_err(), "no secret");
+    settings.auth.jwt_secret = Some(SecretString::from("x".repeat(32)));
+    assert!(settings.validate().is_ok());
+}
+
+/// A TCP proxy to PostgreSQL that can be cut and restored.
+struct Proxy {
+    port: u16,
+    up: Arc<AtomicBool>,
+}
+
+async fn start_proxy(target: u16) -> Proxy {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let up = Arc::new(AtomicBool::new(true));
+    let flag = up.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut inbound, _)) = listener.accept().await else {
+                return;
+            };
+            if !flag.load(Ordering::SeqCst) {
+                drop(inbound);
+                continue;
+            }
+            let flag = flag.clone();
+            tokio::spawn(async move {
+                let Ok(mut outbound) = TcpStream::connect(("127.0.0.1", target)).await else {
+                    return;
+                };
+                let (mut ri, mut wi) = inbound.split();
+                let (mut ro, mut wo) = outbound.split();
+                let cut = async {
+                    while flag.load(Ordering::SeqCst) {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                };
+                tokio::select! {
+                    _ = tokio::io::copy(&mut ri, &mut wo) => {}
+                    _ = tokio::io::copy(&mut ro, &mut wi) => {}
+                    _ = cut => {}
+                }
+            });
+        }
+    });
+    Proxy { port, up }
+}
+
+#[tokio::test]
+async fn a_database_that_goes_away_gives_503_with_retry_after_and_the_service_recovers() {
+    let base = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+    let direct = fresh_postgres_database(&base);
+    let proxy = start_proxy(5432).await;
+    let proxied = direct.replacen("127.0.0.1:5432", &format!("127.0.0.1:{}", proxy.port), 1);
+    assert_ne!(
+        proxied, direct,
+        "TEST_DATABASE_URL must point at 127.0.0.1:5432"
+    );
+    let app = spawn_app_with(move |s| s.database.url = SecretString::from(proxied)).await;
+    assert_eq!(
+        app.send(app.client.get(app.url("/ready"))).await.status,
+        200
+    );
+
+    proxy.up.store(false, Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let started = std::time::Instant::now();
+    let ready = app.send(app.client.get(app.url("/ready"))).await;
+    assert_eq!(ready.status, 503);
+    assert_eq!(ready.problem_code(), "service_unavailable");
+    assert!(ready.header("retry-after").is_some());
+    let me = app.get("/api/v1/me", &app.admin_token).await;
+    assert_eq!(me.status, 503);
+    assert!(
+        !me.text.to_lowercase().contains("postgres"),
+        "no internals: {}",
+        me.text
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answers quickly"
+    );
+    assert_eq!(
+        app.send(app.client.get(app.url("/health"))).await.status,
+        200
+    );
+
+    proxy.up.store(true, Ordering::SeqCst);
+    let mut recovered = false;
+    for _ in 0..50 {
+        if app.send(app.client.get(app.url("/ready"))).await.status == 200 {
+            recovered = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(recovered, "the service recovers by itself");
+    assert_eq!(app.get("/api/v1/me", &app.admin_token).await.status, 200);
+}
+
+#[tokio::test]
+async fn migrations_apply_once_when_two_instances_start_together() {
+    let url = crate::helpers::fresh_database_url();
+    let (a, b) = (url.clone(), url.clone());
+    let run = |url: String| {
+        tokio::task::spawn_blocking(move || {
+            let settings = crate::helpers::test_settings(&url);
+            let db = jpa_coord::startup::open_db(&settings).unwrap();
+            jpa_coord::startup::migrate(&db)
+        })
+    };
+    let (ra, rb) = tokio::join!(run(a), run(b));
+    assert!(ra.unwrap().is_ok());
+    assert!(rb.unwrap().is_ok());
+}

@@ -1,0 +1,164 @@
+//! Malformed, oversized, wrong-type and unknown input gets problem+json, never a 500.
+
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn an_unknown_path_and_a_wrong_method_answer_problem_json() {
+    let app = spawn_app().await;
+    let missing = app.request("GET", "/api/v1/nothing-here", None, None).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.problem_code(), "not_found");
+    let wrong_method = app
+        .request("DELETE", "/api/v1/auth/login", None, None)
+        .await;
+    assert!(wrong_method.status == 404 || wrong_method.status == 405);
+    wrong_method.problem_code();
+}
+
+#[tokio::test]
+async fn malformed_json_is_400() {
+    let app = spawn_app().await;
+    let r = app
+        .send(
+            app.client
+                .post(app.url("/api/v1/agencies"))
+                .bearer_auth(&app.admin_token)
+                .header("content-type", "application/json")
+                .body("{\"name\": "),
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.problem_code(), "malformed_json");
+    assert!(
+        !r.text.contains("line") && !r.text.contains("column"),
+        "no parser internals: {}",
+        r.text
+    );
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_415() {
+    let app = spawn_app().await;
+    let r = app
+        .send(
+            app.client
+                .post(app.url("/api/v1/auth/login"))
+                .header("content-type", "text/plain")
+                .body("email=a&password=b"),
+        )
+        .await;
+    assert_eq!(r.status, 415);
+    assert_eq!(r.problem_code(), "unsupported_media_type");
+    let none = app
+        .send(app.client.post(app.url("/api/v1/auth/login")).body("{}"))
+        .await;
+    assert_eq!(none.status, 415);
+}
+
+#[tokio::test]
+async fn a_body_over_64_kib_is_413_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let huge = "x".repeat(70 * 1024);
+    let r = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": huge, "country": "AU", "kind": "police", "contact_email": "a@b.org"}),
+        )
+        .await;
+    assert_eq!(r.status, 413);
+    assert_eq!(r.problem_code(), "payload_too_large");
+    let chunked = app
+        .send(
+            app.client
+                .post(app.url("/api/v1/agencies"))
+                .bearer_auth(&app.admin_token)
+                .header("content-type", "application/json")
+                .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+                    (0..80).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1024])),
+                ))),
+        )
+        .await;
+    assert_eq!(
+        chunked.status, 413,
+        "a streamed body without length is bounded too"
+    );
+    let list = app.get("/api/v1/agencies", &app.admin_token).await;
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn unknown_fields_and_wrong_types_are_422_with_the_field_named() {
+    let app = spawn_app().await;
+    let unknown = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": "AFP", "country": "AU", "kind": "police", "contact_email": "a@b.org", "version": 7}),
+        )
+        .await;
+    assert_eq!(unknown.status, 422);
+    assert_eq!(unknown.problem_code(), "validation_failed");
+    assert_eq!(unknown.body["errors"][0]["field"], "version");
+
+    let wrong_type = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": 5, "country": "AU", "kind": "police", "contact_email": "a@b.org"}),
+        )
+        .await;
+    assert_eq!(wrong_type.status, 422);
+    assert_eq!(wrong_type.body["errors"][0]["field"], "name");
+
+    let bad_enum = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": "AFP", "country": "AU", "kind": "navy", "contact_email": "a@b.org"}),
+        )
+        .await;
+    assert_eq!(bad_enum.status, 422);
+    assert!(bad_enum.body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("coast_guard"));
+
+    let not_object = app.post("/api/v1/auth/login", None, json!([1, 2])).await;
+    assert_eq!(not_object.status, 422);
+    not_object.problem_code();
+}
+
+#[tokio::test]
+async fn malformed_ids_and_query_parameters_are_answered_cleanly() {
+    let app = spawn_app().await;
+    let bad_id = app.get("/api/v1/users/not-a-uuid", &app.admin_token).await;
+    assert_eq!(bad_id.status, 404);
+    let random = app
+        .get(
+            &format!("/api/v1/users/{}", uuid::Uuid::new_v4()),
+            &app.admin_token,
+        )
+        .await;
+    assert_eq!(random.status, 404);
+    assert_eq!(bad_id.body["detail"], random.body["detail"]);
+    for query in [
+        "limit=0",
+        "limit=201",
+        "limit=abc",
+        "cursor=%%%",
+        "cursor=bm9wZQ",
+    ] {
+        let r = app
+            .get(&format!("/api/v1/users?{query}"), &app.admin_token)
+            .await;
+        assert_eq!(r.status, 400, "{query}");
+        r.problem_code();
+    }
+    let bad_from = app
+        .get("/api/v1/audit?from=yesterday", &app.admin_token)
+        .await;
+    assert_eq!(bad_from.status, 400);
+}

@@ -1,0 +1,94 @@
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn health_and_ready_answer_with_security_headers() {
+    let app = spawn_app().await;
+    let health = app.send(app.client.get(app.url("/health"))).await;
+    assert_eq!(health.status, 200);
+    assert_eq!(health.body["status"], "ok");
+    assert_eq!(
+        health.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert!(health
+        .header("x-request-id")
+        .is_some_and(|id| !id.is_empty()));
+
+    let ready = app.send(app.client.get(app.url("/ready"))).await;
+    assert_eq!(ready.status, 200);
+}
+
+#[tokio::test]
+async fn a_well_formed_incoming_request_id_is_kept_and_a_hostile_one_replaced() {
+    let app = spawn_app().await;
+    let kept = app
+        .send(
+            app.client
+                .get(app.url("/health"))
+                .header("X-Request-Id", "trace-abc.123"),
+        )
+        .await;
+    assert_eq!(
+        kept.header("x-request-id").as_deref(),
+        Some("trace-abc.123")
+    );
+    let replaced = app
+        .send(
+            app.client
+                .get(app.url("/health"))
+                .header("X-Request-Id", "<script>x</script>"),
+        )
+        .await;
+    assert_ne!(
+        replaced.header("x-request-id").as_deref(),
+        Some("<script>x</script>")
+    );
+}
+
+#[tokio::test]
+async fn signed_in_responses_are_not_cached() {
+    let app = spawn_app().await;
+    let me = app.get("/api/v1/me", &app.admin_token).await;
+    assert_eq!(me.status, 200);
+    assert_eq!(me.header("cache-control").as_deref(), Some("no-store"));
+}
+
+#[tokio::test]
+async fn the_openapi_document_and_docs_page_are_served() {
+    let app = spawn_app().await;
+    let doc = app
+        .send(app.client.get(app.url("/api/v1/openapi.json")))
+        .await;
+    assert_eq!(doc.status, 200);
+    assert!(doc.body["openapi"].as_str().unwrap().starts_with("3."));
+    assert!(doc.body["paths"]["/api/v1/auth/login"]["post"].is_object());
+    let docs = app.send(app.client.get(app.url("/docs/"))).await;
+    assert_eq!(docs.status, 200);
+    assert!(docs.text.contains("swagger"), "docs page is Swagger UI");
+}
+
+#[tokio::test]
+async fn the_set_password_page_is_self_contained() {
+    let app = spawn_app().await;
+    let page = app
+        .send(app.client.get(app.url("/set-password?token=abc")))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(page.text.contains("/api/v1/auth/password-reset/confirm"));
+    assert!(
+        !page.text.contains("http://") && !page.text.contains("https://"),
+        "no external assets"
+    );
+    assert!(page
+        .header("content-security-policy")
+        .unwrap()
+        .contains("default-src 'none'"));
+    assert_eq!(
+        page.header("referrer-policy").as_deref(),
+        Some("no-referrer")
+    );
+}

@@ -1,0 +1,15 @@
+//! The integration suite: the real server over HTTP, a fresh database per test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+mod smtp;
+
+mod accounts;
+mod agencies;
+mod audit;
+mod authorization;
+mod database;
+mod email;
+mod errors;
+mod health;
+mod tokens;
