@@ -30,11 +30,16 @@ pub fn create_with_password(
     db::write_tx(conn, |conn| {
         if let Some(id) = &agency_id {
             if !agencies::exists(conn, id)? {
-                return Err(ApiError::invalid("agency_id", "does not name an existing agency"));
+                return Err(ApiError::invalid(
+                    "agency_id",
+                    "does not name an existing agency",
+                ));
             }
         }
         if users::find_by_email(conn, email.as_str())?.is_some() {
-            return Err(ApiError::Conflict("A user with this email already exists.".into()));
+            return Err(ApiError::Conflict(
+                "A user with this email already exists.".into(),
+            ));
         }
         let now = db::now();
         let row = UserRow {

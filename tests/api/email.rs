@@ -89,7 +89,11 @@ async fn a_451_is_retried_and_the_mail_delivered_exactly_once() {
     assert_eq!(server.messages().len(), 1);
     let row = &outbox(&app).await[0];
     assert_eq!(row["attempts"], 2);
-    assert_eq!(server.attempts.load(std::sync::atomic::Ordering::SeqCst), 2, "one refused, one accepted");
+    assert_eq!(
+        server.attempts.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "one refused, one accepted"
+    );
 }
 
 #[tokio::test]
