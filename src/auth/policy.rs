@@ -2,9 +2,11 @@
 //! `require`; they never compare roles themselves. `ROUTES` lists every signed-in route
 //! with its rule, and the route x role test walks it (a route missing here fails that test).
 //!
-//! Row-level visibility (which JPAs and investigations a liaison sees) lives here too as
-//! query filters once those resources exist.
+//! Row-level visibility lives here too: `jpa_scope` and `investigation_scope` are the
+//! filters the queries in `db::jpas` and `db::investigations` apply, and the `may_*`
+//! functions decide what a caller may change on an object it can see.
 
+use crate::auth::Caller;
 use crate::domain::Role;
 use crate::error::ApiError;
 
@@ -26,6 +28,30 @@ pub enum Action {
     UpdateAgency,
     ReadAudit,
     ReadOutbox,
+    ReadIndicators,
+    ListJpas,
+    ReadJpa,
+    CreateJpa,
+    UpdateJpa,
+    ListParticipants,
+    ManageParticipants,
+    ListInvestigations,
+    ReadInvestigation,
+    CreateInvestigation,
+    UpdateInvestigation,
+    ManagePartners,
+    ListLinks,
+    ManageLinks,
+    ListMilestones,
+    CreateMilestone,
+    UpdateMilestone,
+    ListOutcomes,
+    CreateOutcome,
+    UpdateOutcome,
+    ListOutcomeRevisions,
+    ListReturns,
+    WriteReturn,
+    ReadCompliance,
 }
 
 /// The roles allowed to perform `action`.
@@ -37,6 +63,25 @@ pub fn allowed_roles(action: Action) -> &'static [Role] {
         Action::CreateAgency | Action::UpdateAgency => &[A, C],
         Action::ReadAudit => &[A, C],
         Action::ReadOutbox => &[A],
+        Action::ReadIndicators => &[A, C, L, O],
+        Action::ListJpas | Action::ReadJpa | Action::ListParticipants => &[A, C, L, O],
+        Action::CreateJpa | Action::UpdateJpa | Action::ManageParticipants => &[A, C],
+        // Observers see aggregates only, never investigation records.
+        Action::ListInvestigations
+        | Action::ReadInvestigation
+        | Action::CreateInvestigation
+        | Action::UpdateInvestigation
+        | Action::ManagePartners
+        | Action::ListLinks
+        | Action::ManageLinks
+        | Action::ListMilestones
+        | Action::CreateMilestone
+        | Action::UpdateMilestone
+        | Action::ListOutcomes
+        | Action::CreateOutcome
+        | Action::UpdateOutcome
+        | Action::ListOutcomeRevisions => &[A, C, L],
+        Action::ListReturns | Action::WriteReturn | Action::ReadCompliance => &[A, C, L],
     }
 }
 
@@ -65,6 +110,116 @@ pub const ROUTES: &[(&str, &str, Action)] = &[
     ("PATCH", "/api/v1/agencies/{id}", Action::UpdateAgency),
     ("GET", "/api/v1/audit", Action::ReadAudit),
     ("GET", "/api/v1/admin/emails", Action::ReadOutbox),
+    ("GET", "/api/v1/indicators", Action::ReadIndicators),
+    ("GET", "/api/v1/jpas", Action::ListJpas),
+    ("POST", "/api/v1/jpas", Action::CreateJpa),
+    ("GET", "/api/v1/jpas/{id}", Action::ReadJpa),
+    ("PATCH", "/api/v1/jpas/{id}", Action::UpdateJpa),
+    (
+        "GET",
+        "/api/v1/jpas/{id}/agencies",
+        Action::ListParticipants,
+    ),
+    (
+        "PUT",
+        "/api/v1/jpas/{id}/agencies/{agency_id}",
+        Action::ManageParticipants,
+    ),
+    (
+        "DELETE",
+        "/api/v1/jpas/{id}/agencies/{agency_id}",
+        Action::ManageParticipants,
+    ),
+    (
+        "GET",
+        "/api/v1/jpas/{id}/investigations",
+        Action::ListInvestigations,
+    ),
+    (
+        "POST",
+        "/api/v1/jpas/{id}/investigations",
+        Action::CreateInvestigation,
+    ),
+    (
+        "GET",
+        "/api/v1/investigations/{id}",
+        Action::ReadInvestigation,
+    ),
+    (
+        "PATCH",
+        "/api/v1/investigations/{id}",
+        Action::UpdateInvestigation,
+    ),
+    (
+        "PUT",
+        "/api/v1/investigations/{id}/partners/{agency_id}",
+        Action::ManagePartners,
+    ),
+    (
+        "DELETE",
+        "/api/v1/investigations/{id}/partners/{agency_id}",
+        Action::ManagePartners,
+    ),
+    (
+        "GET",
+        "/api/v1/investigations/{id}/links",
+        Action::ListLinks,
+    ),
+    (
+        "POST",
+        "/api/v1/investigations/{id}/links",
+        Action::ManageLinks,
+    ),
+    (
+        "DELETE",
+        "/api/v1/investigations/{id}/links/{other_id}",
+        Action::ManageLinks,
+    ),
+    (
+        "GET",
+        "/api/v1/investigations/{id}/milestones",
+        Action::ListMilestones,
+    ),
+    (
+        "POST",
+        "/api/v1/investigations/{id}/milestones",
+        Action::CreateMilestone,
+    ),
+    ("PATCH", "/api/v1/milestones/{id}", Action::UpdateMilestone),
+    ("DELETE", "/api/v1/milestones/{id}", Action::UpdateMilestone),
+    (
+        "GET",
+        "/api/v1/investigations/{id}/outcomes",
+        Action::ListOutcomes,
+    ),
+    (
+        "POST",
+        "/api/v1/investigations/{id}/outcomes",
+        Action::CreateOutcome,
+    ),
+    ("PATCH", "/api/v1/outcomes/{id}", Action::UpdateOutcome),
+    ("DELETE", "/api/v1/outcomes/{id}", Action::UpdateOutcome),
+    (
+        "GET",
+        "/api/v1/outcomes/{id}/revisions",
+        Action::ListOutcomeRevisions,
+    ),
+    ("GET", "/api/v1/jpas/{id}/returns", Action::ListReturns),
+    (
+        "PUT",
+        "/api/v1/jpas/{id}/returns/{period}",
+        Action::WriteReturn,
+    ),
+    (
+        "POST",
+        "/api/v1/jpas/{id}/returns/{period}/submit",
+        Action::WriteReturn,
+    ),
+    (
+        "GET",
+        "/api/v1/jpas/{id}/compliance",
+        Action::ReadCompliance,
+    ),
 ];
 
 /// Routes anyone may call without signing in.
@@ -78,3 +233,118 @@ pub const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/auth/password-reset"),
     ("POST", "/api/v1/auth/password-reset/confirm"),
 ];
+
+/// Which rows of a kind a caller may see, applied inside the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Only rows this agency takes part in.
+    Agency(String),
+    Nothing,
+}
+
+/// JPAs: a liaison sees those its agency participates in; everyone else sees all.
+pub fn jpa_scope(caller: &Caller) -> Scope {
+    match (caller.role, &caller.agency_id) {
+        (Role::Liaison, Some(agency)) => Scope::Agency(agency.clone()),
+        (Role::Liaison, None) => Scope::Nothing,
+        _ => Scope::All,
+    }
+}
+
+/// Investigations: admins and co-chairs see all; a liaison those its agency leads or
+/// partners; observers none.
+pub fn investigation_scope(caller: &Caller) -> Scope {
+    match (caller.role, &caller.agency_id) {
+        (Role::Admin | Role::CoChair, _) => Scope::All,
+        (Role::Liaison, Some(agency)) => Scope::Agency(agency.clone()),
+        _ => Scope::Nothing,
+    }
+}
+
+/// Whether the caller's agency is the lead or a partner (and so sees protected fields
+/// of a restricted investigation).
+pub fn takes_part(caller: &Caller, lead_agency_id: &str, partner_ids: &[String]) -> bool {
+    caller
+        .agency_id
+        .as_deref()
+        .is_some_and(|a| a == lead_agency_id || partner_ids.iter().any(|p| p == a))
+}
+
+fn is_coordinator(caller: &Caller) -> bool {
+    matches!(caller.role, Role::Admin | Role::CoChair)
+}
+
+fn is_liaison_of(caller: &Caller, agency_id: &str) -> bool {
+    caller.role == Role::Liaison && caller.agency_id.as_deref() == Some(agency_id)
+}
+
+/// 403 unless the caller may edit an investigation's own fields and partners.
+pub fn may_edit_investigation(caller: &Caller, lead_agency_id: &str) -> Result<(), ApiError> {
+    allow(is_coordinator(caller) || is_liaison_of(caller, lead_agency_id))
+}
+
+/// 403 unless the caller may link or unlink these investigations (lead of either end).
+pub fn may_link(caller: &Caller, lead_a: &str, lead_b: &str) -> Result<(), ApiError> {
+    allow(is_coordinator(caller) || is_liaison_of(caller, lead_a) || is_liaison_of(caller, lead_b))
+}
+
+/// 403 unless the caller may add milestones or outcomes to an investigation it sees
+/// (coordinators, or a liaison of the lead or a partner agency).
+pub fn may_contribute(
+    caller: &Caller,
+    lead_agency_id: &str,
+    partner_ids: &[String],
+) -> Result<(), ApiError> {
+    allow(
+        is_coordinator(caller)
+            || (caller.role == Role::Liaison && takes_part(caller, lead_agency_id, partner_ids)),
+    )
+}
+
+/// 403 unless the caller may change or delete a milestone.
+pub fn may_edit_milestone(
+    caller: &Caller,
+    lead_agency_id: &str,
+    responsible_agency_id: &str,
+) -> Result<(), ApiError> {
+    allow(
+        is_coordinator(caller)
+            || is_liaison_of(caller, lead_agency_id)
+            || is_liaison_of(caller, responsible_agency_id),
+    )
+}
+
+/// 403 unless the caller may change or delete an outcome.
+pub fn may_edit_outcome(caller: &Caller, outcome_lead_agency_id: &str) -> Result<(), ApiError> {
+    allow(is_coordinator(caller) || is_liaison_of(caller, outcome_lead_agency_id))
+}
+
+/// The agency whose monthly return the caller acts on: a liaison's own agency (another
+/// agency's id is 403); coordinators must name one.
+pub fn return_agency(caller: &Caller, requested: Option<&str>) -> Result<String, ApiError> {
+    match caller.role {
+        Role::Liaison => {
+            let own = caller.agency_id.clone().ok_or(ApiError::Forbidden)?;
+            match requested {
+                Some(other) if other != own => Err(ApiError::Forbidden),
+                _ => Ok(own),
+            }
+        }
+        Role::Admin | Role::CoChair => requested.map(str::to_string).ok_or_else(|| {
+            ApiError::BadRequest(
+                "invalid_query",
+                "agency_id is required for this role.".into(),
+            )
+        }),
+        Role::Observer => Err(ApiError::Forbidden),
+    }
+}
+
+fn allow(ok: bool) -> Result<(), ApiError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden)
+    }
+}

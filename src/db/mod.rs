@@ -3,7 +3,12 @@
 
 pub mod agencies;
 pub mod audit;
+pub mod investigations;
+pub mod jpas;
+pub mod milestones;
 pub mod outbox;
+pub mod outcomes;
+pub mod returns;
 pub mod schema;
 pub mod sessions;
 pub mod throttle;

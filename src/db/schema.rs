@@ -104,10 +104,159 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    jpas (id) {
+        id -> Text,
+        code -> Text,
+        name -> Text,
+        description -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        status -> Text,
+        is_exercise -> Bool,
+        report_due_day -> Integer,
+        reminder_days_before -> Integer,
+        timezone -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    participations (jpa_id, agency_id) {
+        jpa_id -> Text,
+        agency_id -> Text,
+        joined_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    investigations (id) {
+        id -> Text,
+        jpa_id -> Text,
+        lead_agency_id -> Text,
+        reference -> Text,
+        title -> Text,
+        summary -> Text,
+        people_smuggling -> Bool,
+        trafficking_in_persons -> Bool,
+        status -> Text,
+        opened_on -> Date,
+        closed_on -> Nullable<Date>,
+        route_legs -> Text,
+        modus_operandi -> Text,
+        sensitivity -> Text,
+        trafficking_indicators -> Text,
+        include_in_compendium -> Bool,
+        compendium -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    investigation_partners (investigation_id, agency_id) {
+        investigation_id -> Text,
+        agency_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    investigation_links (investigation_a, investigation_b) {
+        investigation_a -> Text,
+        investigation_b -> Text,
+        relation -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    milestones (id) {
+        id -> Text,
+        investigation_id -> Text,
+        kind -> Text,
+        title -> Text,
+        responsible_agency_id -> Text,
+        due_on -> Date,
+        status -> Text,
+        achieved_on -> Nullable<Date>,
+        notes -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcomes (id) {
+        id -> Text,
+        investigation_id -> Text,
+        indicator -> Text,
+        value -> BigInt,
+        occurred_on -> Date,
+        lead_agency_id -> Text,
+        status -> Text,
+        notes -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outcome_contributors (outcome_id, agency_id) {
+        outcome_id -> Text,
+        agency_id -> Text,
+    }
+}
+
+diesel::table! {
+    outcome_revisions (id) {
+        id -> Text,
+        outcome_id -> Text,
+        previous_value -> BigInt,
+        new_value -> BigInt,
+        reason -> Text,
+        revised_by -> Nullable<Text>,
+        revised_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    monthly_returns (id) {
+        id -> Text,
+        jpa_id -> Text,
+        agency_id -> Text,
+        period -> Text,
+        narrative -> Text,
+        nil_return -> Bool,
+        status -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        on_time -> Nullable<Bool>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> agencies (agency_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(one_time_tokens -> users (user_id));
+diesel::joinable!(participations -> jpas (jpa_id));
+diesel::joinable!(participations -> agencies (agency_id));
+diesel::joinable!(investigations -> jpas (jpa_id));
+diesel::joinable!(investigation_partners -> investigations (investigation_id));
+diesel::joinable!(milestones -> investigations (investigation_id));
+diesel::joinable!(outcomes -> investigations (investigation_id));
+diesel::joinable!(outcome_contributors -> outcomes (outcome_id));
+diesel::joinable!(outcome_revisions -> outcomes (outcome_id));
+diesel::joinable!(monthly_returns -> jpas (jpa_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
@@ -118,4 +267,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     audit_events,
     email_outbox,
+    jpas,
+    participations,
+    investigations,
+    investigation_partners,
+    investigation_links,
+    milestones,
+    outcomes,
+    outcome_contributors,
+    outcome_revisions,
+    monthly_returns,
 );

@@ -6,6 +6,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldError;
 
 mod countries;
+pub mod enums;
+pub mod indicators;
+pub mod period;
+
+pub use enums::*;
 
 /// One role per user (DOMAIN.md, "Roles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
@@ -184,6 +189,42 @@ pub fn check_new_password(field: &str, password: &str, email: &str) -> Result<()
         ));
     }
     Ok(())
+}
+
+/// An IANA time-zone name such as `Asia/Bangkok`.
+pub fn parse_timezone(field: &str, raw: &str) -> Result<chrono_tz::Tz, FieldError> {
+    raw.parse::<chrono_tz::Tz>()
+        .map_err(|_| FieldError::new(field, "must be an IANA time-zone name such as Asia/Bangkok"))
+}
+
+/// Today's date in a time zone (unknown names fall back to UTC).
+pub fn today_in(timezone: &str) -> chrono::NaiveDate {
+    let now = chrono::Utc::now();
+    match timezone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    }
+}
+
+/// Trims an optional free-text field (may be empty) and bounds its length.
+pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    let value = raw.trim();
+    if value.chars().count() > max_chars {
+        return Err(FieldError::new(
+            field,
+            format!("must be at most {max_chars} characters"),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(FieldError::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    Ok(value.to_string())
 }
 
 /// Trims a required text field and bounds its length.

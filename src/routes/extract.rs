@@ -83,6 +83,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     }
 }
 
+/// Parses a body read by another extractor, checking its content type first.
+pub fn parse_json_request<T: DeserializeOwned>(
+    req: &HttpRequest,
+    body: &[u8],
+) -> Result<T, ApiError> {
+    if !is_json(req) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    if body.len() > BODY_LIMIT {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    parse_json(body)
+}
+
 /// Parses a JSON document into `T`: bad syntax is 400, a well-formed document that does
 /// not fit `T` is 422 with the offending field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
@@ -214,7 +228,7 @@ pub fn list_response<R, T: Serialize>(
     rows: Vec<R>,
     limit: i64,
     key: impl Fn(&R) -> (NaiveDateTime, String),
-    view: impl Fn(R) -> T,
+    view: impl FnMut(R) -> T,
 ) -> ListResponse<T> {
     let next_cursor = if rows.len() as i64 == limit {
         rows.last().map(|r| {

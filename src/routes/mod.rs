@@ -7,8 +7,13 @@ pub mod audit;
 pub mod auth;
 pub mod extract;
 pub mod health;
+pub mod investigations;
+pub mod jpas;
 pub mod me;
+pub mod milestones;
 pub mod openapi;
+pub mod outcomes;
+pub mod returns;
 pub mod set_password;
 pub mod users;
 pub mod views;
@@ -61,6 +66,78 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::resource("/agencies/{id}")
                     .route(web::get().to(agencies::get))
                     .route(web::patch().to(agencies::update)),
+            )
+            .route("/indicators", web::get().to(jpas::indicators))
+            .service(
+                web::resource("/jpas")
+                    .route(web::get().to(jpas::list))
+                    .route(web::post().to(jpas::create)),
+            )
+            .service(
+                web::resource("/jpas/{id}")
+                    .route(web::get().to(jpas::get))
+                    .route(web::patch().to(jpas::update)),
+            )
+            .route("/jpas/{id}/agencies", web::get().to(jpas::participants))
+            .service(
+                web::resource("/jpas/{id}/agencies/{agency_id}")
+                    .route(web::put().to(jpas::add_participant))
+                    .route(web::delete().to(jpas::remove_participant)),
+            )
+            .service(
+                web::resource("/jpas/{id}/investigations")
+                    .route(web::get().to(investigations::list))
+                    .route(web::post().to(investigations::create)),
+            )
+            .route("/jpas/{id}/returns", web::get().to(returns::list))
+            .route("/jpas/{id}/returns/{period}", web::put().to(returns::save))
+            .route(
+                "/jpas/{id}/returns/{period}/submit",
+                web::post().to(returns::submit),
+            )
+            .route("/jpas/{id}/compliance", web::get().to(returns::compliance))
+            .service(
+                web::resource("/investigations/{id}")
+                    .route(web::get().to(investigations::get))
+                    .route(web::patch().to(investigations::update)),
+            )
+            .service(
+                web::resource("/investigations/{id}/partners/{agency_id}")
+                    .route(web::put().to(investigations::add_partner))
+                    .route(web::delete().to(investigations::remove_partner)),
+            )
+            .service(
+                web::resource("/investigations/{id}/links")
+                    .route(web::get().to(investigations::links))
+                    .route(web::post().to(investigations::add_link)),
+            )
+            .route(
+                "/investigations/{id}/links/{other_id}",
+                web::delete().to(investigations::remove_link),
+            )
+            .service(
+                web::resource("/investigations/{id}/milestones")
+                    .route(web::get().to(milestones::list))
+                    .route(web::post().to(milestones::create)),
+            )
+            .service(
+                web::resource("/milestones/{id}")
+                    .route(web::patch().to(milestones::update))
+                    .route(web::delete().to(milestones::delete)),
+            )
+            .service(
+                web::resource("/investigations/{id}/outcomes")
+                    .route(web::get().to(outcomes::list))
+                    .route(web::post().to(outcomes::create)),
+            )
+            .service(
+                web::resource("/outcomes/{id}")
+                    .route(web::patch().to(outcomes::update))
+                    .route(web::delete().to(outcomes::delete)),
+            )
+            .route(
+                "/outcomes/{id}/revisions",
+                web::get().to(outcomes::revisions),
             )
             .route("/audit", web::get().to(audit::list))
             .route("/admin/emails", web::get().to(admin::emails)),

@@ -4,7 +4,10 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{admin, agencies, audit, auth, health, me, set_password, users};
+use super::{
+    admin, agencies, audit, auth, health, investigations, jpas, me, milestones, outcomes, returns,
+    set_password, users,
+};
 
 struct BearerAuth;
 
@@ -33,6 +36,14 @@ impl Modify for BearerAuth {
         users::list, users::create, users::get, users::update,
         agencies::list, agencies::create, agencies::get, agencies::update,
         audit::list, admin::emails, openapi_json,
+        jpas::indicators, jpas::list, jpas::create, jpas::get, jpas::update,
+        jpas::participants, jpas::add_participant, jpas::remove_participant,
+        investigations::list, investigations::create, investigations::get, investigations::update,
+        investigations::add_partner, investigations::remove_partner,
+        investigations::links, investigations::add_link, investigations::remove_link,
+        milestones::list, milestones::create, milestones::update, milestones::delete,
+        outcomes::list, outcomes::create, outcomes::update, outcomes::delete, outcomes::revisions,
+        returns::list, returns::save, returns::submit, returns::compliance,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
     modifiers(&BearerAuth)

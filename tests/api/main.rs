@@ -12,4 +12,6 @@ mod database;
 mod email;
 mod errors;
 mod health;
+mod returns;
+mod scenario;
 mod tokens;

@@ -1,0 +1,10 @@
+DROP TABLE monthly_returns;
+DROP TABLE outcome_revisions;
+DROP TABLE outcome_contributors;
+DROP TABLE outcomes;
+DROP TABLE milestones;
+DROP TABLE investigation_links;
+DROP TABLE investigation_partners;
+DROP TABLE investigations;
+DROP TABLE participations;
+DROP TABLE jpas;

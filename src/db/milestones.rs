@@ -1,0 +1,96 @@
+//! Queries on milestones. Visibility comes from the investigation (checked by callers).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::milestones;
+use super::DbConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = milestones)]
+pub struct MilestoneRow {
+    pub id: String,
+    pub investigation_id: String,
+    pub kind: String,
+    pub title: String,
+    pub responsible_agency_id: String,
+    pub due_on: NaiveDate,
+    pub status: String,
+    pub achieved_on: Option<NaiveDate>,
+    pub notes: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<MilestoneRow> {
+    milestones::table
+        .find(id)
+        .select(MilestoneRow::as_select())
+        .first(conn)
+}
+
+/// Newest first.
+pub fn list(
+    conn: &mut DbConnection,
+    investigation_id: &str,
+    after: Option<(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<MilestoneRow>> {
+    let mut query = milestones::table
+        .filter(milestones::investigation_id.eq(investigation_id.to_string()))
+        .select(MilestoneRow::as_select())
+        .order((milestones::created_at.desc(), milestones::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some((at, id)) = after {
+        query = query.filter(
+            milestones::created_at
+                .lt(at)
+                .or(milestones::created_at.eq(at).and(milestones::id.lt(id))),
+        );
+    }
+    query.load(conn)
+}
+
+pub fn insert(conn: &mut DbConnection, row: &MilestoneRow) -> QueryResult<()> {
+    diesel::insert_into(milestones::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn update(conn: &mut DbConnection, row: &MilestoneRow, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(milestones::table.find(&row.id))
+        .set((
+            milestones::kind.eq(&row.kind),
+            milestones::title.eq(&row.title),
+            milestones::responsible_agency_id.eq(&row.responsible_agency_id),
+            milestones::due_on.eq(row.due_on),
+            milestones::status.eq(&row.status),
+            milestones::achieved_on.eq(row.achieved_on),
+            milestones::notes.eq(&row.notes),
+            milestones::version.eq(row.version + 1),
+            milestones::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::delete(milestones::table.find(id)).execute(conn)
+}
+
+/// Whether the agency is responsible for any milestone of the investigation.
+pub fn agency_responsible_in(
+    conn: &mut DbConnection,
+    investigation_id: &str,
+    agency_id: &str,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        milestones::table
+            .filter(milestones::investigation_id.eq(investigation_id))
+            .filter(milestones::responsible_agency_id.eq(agency_id)),
+    ))
+    .get_result(conn)
+}

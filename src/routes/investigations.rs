@@ -1,0 +1,872 @@
+//! Investigations, their partner agencies and the links between them. What a caller
+//! sees comes from `auth::policy::investigation_scope`, applied in the query; protected
+//! fields of a restricted investigation are nulled for callers whose agency takes no part.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
+use super::jpas::{ensure_open, visible_jpa};
+use super::users::audit_context;
+use crate::auth::policy::{self, investigation_scope, require, Action};
+use crate::auth::Caller;
+use crate::db::audit::{self, diff};
+use crate::db::investigations::{self as inv, InvestigationFilter, InvestigationRow};
+use crate::db::{self, jpas, milestones, outcomes, DbConnection};
+use crate::domain::{
+    optional_text, required_text, today_in, CountryCode, CrimeType, IndicatorStrength,
+    InvestigationStatus, LegKind, LinkRelation, ModusOperandi, Sensitivity, TransportMode,
+};
+use crate::error::{ApiError, FieldError};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RouteLeg {
+    pub country: String,
+    #[serde(default)]
+    pub place: String,
+    pub kind: LegKind,
+    pub mode: TransportMode,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TraffickingIndicator {
+    pub code: String,
+    pub strength: IndicatorStrength,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Compendium {
+    #[serde(default)]
+    pub facts: String,
+    #[serde(default)]
+    pub elements_of_success: String,
+    #[serde(default)]
+    pub challenges: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct InvestigationView {
+    pub id: String,
+    pub jpa_id: String,
+    pub lead_agency_id: String,
+    pub partner_agency_ids: Vec<String>,
+    pub reference: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub crime_types: Vec<CrimeType>,
+    pub status: String,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub route_legs: Option<Vec<RouteLeg>>,
+    pub modus_operandi: Vec<ModusOperandi>,
+    pub sensitivity: String,
+    pub trafficking_indicators: Vec<TraffickingIndicator>,
+    pub include_in_compendium: bool,
+    pub compendium: Option<Compendium>,
+    pub redacted: bool,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn crime_types(row: &InvestigationRow) -> Vec<CrimeType> {
+    let mut out = Vec::new();
+    if row.people_smuggling {
+        out.push(CrimeType::PeopleSmuggling);
+    }
+    if row.trafficking_in_persons {
+        out.push(CrimeType::TraffickingInPersons);
+    }
+    out
+}
+
+/// The investigation as this caller may see it.
+pub fn view(caller: &Caller, row: InvestigationRow, partners: Vec<String>) -> InvestigationView {
+    let redacted = row.sensitivity == Sensitivity::Restricted.as_str()
+        && !policy::takes_part(caller, &row.lead_agency_id, &partners);
+    InvestigationView {
+        crime_types: crime_types(&row),
+        reference: (!redacted).then(|| row.reference.clone()),
+        summary: (!redacted).then(|| row.summary.clone()),
+        route_legs: if redacted {
+            None
+        } else {
+            serde_json::from_str(&row.route_legs).ok()
+        },
+        modus_operandi: serde_json::from_str(&row.modus_operandi).unwrap_or_default(),
+        trafficking_indicators: serde_json::from_str(&row.trafficking_indicators)
+            .unwrap_or_default(),
+        compendium: row
+            .compendium
+            .as_deref()
+            .and_then(|c| serde_json::from_str(c).ok()),
+        id: row.id,
+        jpa_id: row.jpa_id,
+        lead_agency_id: row.lead_agency_id,
+        partner_agency_ids: partners,
+        title: row.title,
+        status: row.status,
+        opened_on: row.opened_on,
+        closed_on: row.closed_on,
+        sensitivity: row.sensitivity,
+        include_in_compendium: row.include_in_compendium,
+        redacted,
+        version: row.version,
+        created_at: ts(row.created_at),
+        updated_at: ts(row.updated_at),
+    }
+}
+
+/// Fields the audit log records: protected fields are noted as changed, never copied.
+fn audit_fields(row: &InvestigationRow) -> serde_json::Value {
+    let digest = |s: &str| crate::auth::token_hash(s)[..12].to_string();
+    serde_json::json!({
+        "title": row.title, "status": row.status, "opened_on": row.opened_on, "closed_on": row.closed_on,
+        "crime_types": crime_types(row), "modus_operandi": row.modus_operandi, "sensitivity": row.sensitivity,
+        "trafficking_indicators": row.trafficking_indicators, "include_in_compendium": row.include_in_compendium,
+        "reference": digest(&row.reference), "summary": digest(&row.summary), "route_legs": digest(&row.route_legs),
+        "compendium": row.compendium.as_deref().map(digest),
+    })
+}
+
+/// An investigation the caller may see, with its partners (404 otherwise).
+pub fn visible(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: &str,
+) -> Result<(InvestigationRow, Vec<String>), ApiError> {
+    let row = inv::find_visible(conn, id, &investigation_scope(caller))?;
+    let partners = inv::partners(conn, &row.id)?;
+    Ok((row, partners))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateInvestigation {
+    /// Required for admins and co-chairs; a liaison's investigation is led by its own agency.
+    pub lead_agency_id: Option<String>,
+    pub reference: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    pub crime_types: Vec<CrimeType>,
+    pub status: Option<InvestigationStatus>,
+    pub opened_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub route_legs: Vec<RouteLeg>,
+    #[serde(default)]
+    pub modus_operandi: Vec<ModusOperandi>,
+    pub sensitivity: Option<Sensitivity>,
+    #[serde(default)]
+    pub trafficking_indicators: Vec<TraffickingIndicator>,
+    pub include_in_compendium: Option<bool>,
+    pub compendium: Option<Compendium>,
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInvestigation {
+    pub reference: Option<String>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub crime_types: Option<Vec<CrimeType>>,
+    pub status: Option<InvestigationStatus>,
+    pub opened_on: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "super::extract::double_option")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub closed_on: Option<Option<NaiveDate>>,
+    pub route_legs: Option<Vec<RouteLeg>>,
+    pub modus_operandi: Option<Vec<ModusOperandi>>,
+    pub sensitivity: Option<Sensitivity>,
+    pub trafficking_indicators: Option<Vec<TraffickingIndicator>>,
+    pub include_in_compendium: Option<bool>,
+    pub compendium: Option<Compendium>,
+}
+
+/// Applies and checks the fields of a create or update onto `row`.
+fn apply(
+    row: &mut InvestigationRow,
+    input: UpdateInvestigation,
+    today: NaiveDate,
+) -> Result<(), ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    if let Some(v) = input.reference {
+        match required_text("reference", &v, 100) {
+            Ok(v) => row.reference = v,
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(v) = input.title {
+        match required_text("title", &v, 300) {
+            Ok(v) => row.title = v,
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(v) = input.summary {
+        match optional_text("summary", &v, 20_000) {
+            Ok(v) => row.summary = v,
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(types) = input.crime_types {
+        if types.is_empty() {
+            errors.push(FieldError::new(
+                "crime_types",
+                "must name people_smuggling, trafficking_in_persons or both",
+            ));
+        }
+        row.people_smuggling = types.contains(&CrimeType::PeopleSmuggling);
+        row.trafficking_in_persons = types.contains(&CrimeType::TraffickingInPersons);
+    }
+    if let Some(v) = input.opened_on {
+        row.opened_on = v;
+    }
+    if let Some(v) = input.closed_on {
+        row.closed_on = v;
+    }
+    if let Some(status) = input.status {
+        row.status = status.as_str().to_string();
+        if status == InvestigationStatus::Closed && row.closed_on.is_none() {
+            row.closed_on = Some(today);
+        }
+    }
+    if row.status != InvestigationStatus::Closed.as_str() && input.closed_on.is_none() {
+        row.closed_on = None;
+    }
+    if row.opened_on > today {
+        errors.push(FieldError::new("opened_on", "must not be in the future"));
+    }
+    if let Some(closed) = row.closed_on {
+        if row.status != InvestigationStatus::Closed.as_str() {
+            errors.push(FieldError::new(
+                "closed_on",
+                "is only set on a closed investigation",
+            ));
+        } else if closed < row.opened_on {
+            errors.push(FieldError::new("closed_on", "must not be before opened_on"));
+        } else if closed > today {
+            errors.push(FieldError::new("closed_on", "must not be in the future"));
+        }
+    }
+    if let Some(mut legs) = input.route_legs {
+        if legs.len() > 50 {
+            errors.push(FieldError::new("route_legs", "must have at most 50 legs"));
+        }
+        for (i, leg) in legs.iter_mut().enumerate() {
+            match CountryCode::parse(&format!("route_legs[{i}].country"), &leg.country) {
+                Ok(c) => leg.country = c.into_inner(),
+                Err(e) => errors.push(e),
+            }
+            match optional_text(&format!("route_legs[{i}].place"), &leg.place, 200) {
+                Ok(p) => leg.place = p,
+                Err(e) => errors.push(e),
+            }
+        }
+        row.route_legs = serde_json::to_string(&legs).unwrap_or_else(|_| "[]".into());
+    }
+    if let Some(mut tags) = input.modus_operandi {
+        let mut seen = Vec::new();
+        tags.retain(|t| {
+            if seen.contains(t) {
+                false
+            } else {
+                seen.push(*t);
+                true
+            }
+        });
+        row.modus_operandi = serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into());
+    }
+    if let Some(v) = input.sensitivity {
+        row.sensitivity = v.as_str().to_string();
+    }
+    if let Some(indicators) = input.trafficking_indicators {
+        if indicators.len() > 100 {
+            errors.push(FieldError::new(
+                "trafficking_indicators",
+                "must have at most 100 entries",
+            ));
+        }
+        for (i, ind) in indicators.iter().enumerate() {
+            let ok = !ind.code.is_empty()
+                && ind.code.len() <= 64
+                && ind
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-');
+            if !ok {
+                errors.push(FieldError::new(
+                    format!("trafficking_indicators[{i}].code"),
+                    "must be an indicator code of letters, digits, '_', '.' or '-'",
+                ));
+            }
+        }
+        row.trafficking_indicators =
+            serde_json::to_string(&indicators).unwrap_or_else(|_| "[]".into());
+    }
+    if let Some(v) = input.include_in_compendium {
+        row.include_in_compendium = v;
+    }
+    if let Some(c) = input.compendium {
+        for (field, text) in [
+            ("compendium.facts", &c.facts),
+            ("compendium.elements_of_success", &c.elements_of_success),
+            ("compendium.challenges", &c.challenges),
+        ] {
+            if let Err(e) = optional_text(field, text, 20_000) {
+                errors.push(e);
+            }
+        }
+        row.compendium = serde_json::to_string(&c).ok();
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Who may set what beyond the route rule: only the lead agency opts into the compendium,
+/// and only the investigation's own agencies touch the protected fields of a restricted one.
+fn check_field_rights(
+    caller: &Caller,
+    before: &InvestigationRow,
+    partners: &[String],
+    input: &UpdateInvestigation,
+) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    let is_lead = caller.agency_id.as_deref() == Some(before.lead_agency_id.as_str());
+    if input
+        .include_in_compendium
+        .is_some_and(|v| v != before.include_in_compendium)
+        && !is_lead
+    {
+        errors.push(FieldError::new(
+            "include_in_compendium",
+            "is set by the lead agency",
+        ));
+    }
+    let restricted = before.sensitivity == Sensitivity::Restricted.as_str();
+    if restricted && !policy::takes_part(caller, &before.lead_agency_id, partners) {
+        for (field, given) in [
+            ("reference", input.reference.is_some()),
+            ("summary", input.summary.is_some()),
+            ("route_legs", input.route_legs.is_some()),
+            (
+                "sensitivity",
+                input
+                    .sensitivity
+                    .is_some_and(|s| s != Sensitivity::Restricted),
+            ),
+        ] {
+            if given {
+                errors.push(FieldError::new(
+                    field,
+                    "is protected: only the investigation's own agencies change it",
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct InvestigationQuery {
+    pub status: Option<String>,
+    pub crime_type: Option<String>,
+    pub agency_id: Option<String>,
+    /// Substring of the title or (where visible) the reference.
+    pub q: Option<String>,
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/jpas/{id}/investigations", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path), InvestigationQuery),
+    responses((status = 200, description = "`{items: [Investigation], next_cursor}`, newest first"), (status = 400, body = crate::error::Problem),
+              (status = 404, body = crate::error::Problem)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<InvestigationQuery>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ListInvestigations)?;
+    let id = path_id(&id)?;
+    let q = query.into_inner();
+    let page = page(q.limit.as_deref(), q.cursor.as_deref())?;
+    let bad = |name: &str, allowed: &str| {
+        ApiError::BadRequest(
+            "invalid_query",
+            format!("{name} must be one of: {allowed}."),
+        )
+    };
+    if q.status
+        .as_deref()
+        .is_some_and(|s| InvestigationStatus::parse(s).is_none())
+    {
+        return Err(bad("status", "open, suspended, closed"));
+    }
+    if q.crime_type
+        .as_deref()
+        .is_some_and(|s| CrimeType::parse(s).is_none())
+    {
+        return Err(bad(
+            "crime_type",
+            "people_smuggling, trafficking_in_persons",
+        ));
+    }
+    if q.q.as_deref().is_some_and(|s| s.chars().count() > 200) {
+        return Err(ApiError::BadRequest(
+            "invalid_query",
+            "q must be at most 200 characters.".into(),
+        ));
+    }
+    let filter = InvestigationFilter {
+        status: q.status,
+        crime_type: q.crime_type,
+        agency_id: q.agency_id,
+        q: q.q
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_string()),
+        caller_agency: caller.agency_id.clone(),
+    };
+    let limit = page.limit;
+    let c = caller.clone();
+    let (rows, partners) = state
+        .db
+        .run(move |conn| {
+            let jpa = visible_jpa(conn, &c, &id)?;
+            let rows = inv::list(
+                conn,
+                &jpa.id,
+                &investigation_scope(&c),
+                filter,
+                page.after,
+                limit,
+            )?;
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            let partners = inv::partners_of(conn, &ids)?;
+            Ok((rows, partners))
+        })
+        .await?;
+    let mut partners: HashMap<String, Vec<String>> = partners;
+    Ok(HttpResponse::Ok().json(list_response(
+        rows,
+        limit,
+        |r| (r.created_at, r.id.clone()),
+        |r| {
+            let p = partners.remove(&r.id).unwrap_or_default();
+            view(&caller, r, p)
+        },
+    )))
+}
+
+#[utoipa::path(post, path = "/api/v1/jpas/{id}/investigations", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = CreateInvestigation,
+    responses((status = 201, body = InvestigationView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem),
+              (status = 422, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<CreateInvestigation>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::CreateInvestigation)?;
+    let jpa_id = path_id(&id)?;
+    let input = body.into_inner()?;
+    let lead = match (caller.role, &caller.agency_id, input.lead_agency_id.clone()) {
+        (crate::domain::Role::Liaison, Some(_), Some(_)) => {
+            return Err(ApiError::invalid(
+                "lead_agency_id",
+                "is your own agency; leave it out",
+            ))
+        }
+        (crate::domain::Role::Liaison, Some(own), None) => own.clone(),
+        (crate::domain::Role::Liaison, None, _) => return Err(ApiError::Forbidden),
+        (_, _, Some(lead)) => lead,
+        (_, _, None) => return Err(ApiError::invalid("lead_agency_id", "is required")),
+    };
+    if input.include_in_compendium == Some(true)
+        && caller.agency_id.as_deref() != Some(lead.as_str())
+    {
+        return Err(ApiError::invalid(
+            "include_in_compendium",
+            "is set by the lead agency",
+        ));
+    }
+    let ctx = audit_context(&caller);
+    let c = caller.clone();
+    let (row, partners) = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let jpa = visible_jpa(conn, &c, &jpa_id)?;
+                ensure_open(&jpa)?;
+                if uuid::Uuid::parse_str(&lead).is_err()
+                    || !jpas::participates(conn, &jpa.id, &lead)?
+                {
+                    return Err(ApiError::invalid(
+                        "lead_agency_id",
+                        "must be an agency participating in this JPA",
+                    ));
+                }
+                let today = today_in(&jpa.timezone);
+                let now = db::now();
+                let mut row = InvestigationRow {
+                    id: db::new_id(),
+                    jpa_id: jpa.id.clone(),
+                    lead_agency_id: lead,
+                    reference: String::new(),
+                    title: String::new(),
+                    summary: String::new(),
+                    people_smuggling: false,
+                    trafficking_in_persons: false,
+                    status: InvestigationStatus::Open.as_str().to_string(),
+                    opened_on: input.opened_on.unwrap_or(today),
+                    closed_on: None,
+                    route_legs: "[]".into(),
+                    modus_operandi: "[]".into(),
+                    sensitivity: Sensitivity::Standard.as_str().to_string(),
+                    trafficking_indicators: "[]".into(),
+                    include_in_compendium: false,
+                    compendium: None,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                };
+                apply(
+                    &mut row,
+                    UpdateInvestigation {
+                        reference: Some(input.reference),
+                        title: Some(input.title),
+                        summary: Some(input.summary),
+                        crime_types: Some(input.crime_types),
+                        status: input.status,
+                        opened_on: input.opened_on,
+                        closed_on: input.closed_on.map(Some),
+                        route_legs: Some(input.route_legs),
+                        modus_operandi: Some(input.modus_operandi),
+                        sensitivity: input.sensitivity,
+                        trafficking_indicators: Some(input.trafficking_indicators),
+                        include_in_compendium: input.include_in_compendium,
+                        compendium: input.compendium,
+                    },
+                    today,
+                )?;
+                inv::insert(conn, &row)?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "investigation.create",
+                    "investigation",
+                    &row.id,
+                    diff(&serde_json::json!({}), &audit_fields(&row)),
+                    now,
+                )?;
+                Ok((row, Vec::new()))
+            })
+        })
+        .await?;
+    let version = row.version;
+    Ok(with_etag(
+        StatusCode::CREATED,
+        version,
+        &view(&caller, row, partners),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/investigations/{id}", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = InvestigationView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadInvestigation)?;
+    let id = path_id(&id)?;
+    let c = caller.clone();
+    let (row, partners) = state.db.run(move |conn| visible(conn, &c, &id)).await?;
+    Ok(with_etag(
+        StatusCode::OK,
+        row.version,
+        &view(&caller, row, partners),
+    ))
+}
+
+#[utoipa::path(patch, path = "/api/v1/investigations/{id}", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path), ("If-Match" = String, Header)), request_body = UpdateInvestigation,
+    responses((status = 200, body = InvestigationView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+              (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
+              (status = 428, body = crate::error::Problem)))]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: JsonBody<UpdateInvestigation>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::UpdateInvestigation)?;
+    let id = path_id(&id)?;
+    let expected = if_match(&req)?;
+    let input = body.into_inner()?;
+    let ctx = audit_context(&caller);
+    let c = caller.clone();
+    let (row, partners) = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (before, partners) = visible(conn, &c, &id)?;
+                policy::may_edit_investigation(&c, &before.lead_agency_id)?;
+                if before.version != expected {
+                    return Err(ApiError::PreconditionFailed);
+                }
+                let jpa =
+                    jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                ensure_open(&jpa)?;
+                check_field_rights(&c, &before, &partners, &input)?;
+                let mut after = before.clone();
+                apply(&mut after, input, today_in(&jpa.timezone))?;
+                let now = db::now();
+                inv::update(conn, &after, now)?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "investigation.update",
+                    "investigation",
+                    &after.id,
+                    diff(&audit_fields(&before), &audit_fields(&after)),
+                    now,
+                )?;
+                visible(conn, &c, &after.id)
+            })
+        })
+        .await?;
+    Ok(with_etag(
+        StatusCode::OK,
+        row.version,
+        &view(&caller, row, partners),
+    ))
+}
+
+#[utoipa::path(put, path = "/api/v1/investigations/{id}/partners/{agency_id}", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path), ("agency_id" = String, Path)),
+    responses((status = 201, body = InvestigationView), (status = 200, body = InvestigationView), (status = 403, body = crate::error::Problem),
+              (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn add_partner(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManagePartners)?;
+    let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
+    let ctx = audit_context(&caller);
+    let c = caller.clone();
+    let (created, row, partners) = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (before, partners) = visible(conn, &c, &id)?;
+                policy::may_edit_investigation(&c, &before.lead_agency_id)?;
+                if partners.contains(&agency_id) {
+                    return Ok((false, before, partners));
+                }
+                let jpa = jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                ensure_open(&jpa)?;
+                if agency_id == before.lead_agency_id {
+                    return Err(ApiError::invalid("agency_id", "is the lead agency already"));
+                }
+                if !jpas::participates(conn, &jpa.id, &agency_id)? {
+                    return Err(ApiError::invalid("agency_id", "must be an agency participating in this JPA"));
+                }
+                let now = db::now();
+                inv::add_partner(conn, &before.id, &agency_id, now)?;
+                inv::touch(conn, &before.id, now)?;
+                let mut after_partners = partners.clone();
+                after_partners.push(agency_id.clone());
+                audit::record(conn, &ctx, "investigation.partner_add", "investigation", &before.id,
+                    serde_json::json!({"partner_agency_ids": {"before": partners, "after": after_partners}}), now)?;
+                let (row, partners) = visible(conn, &c, &before.id)?;
+                Ok((true, row, partners))
+            })
+        })
+        .await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(with_etag(
+        status,
+        row.version,
+        &view(&caller, row, partners),
+    ))
+}
+
+#[utoipa::path(delete, path = "/api/v1/investigations/{id}/partners/{agency_id}", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path), ("agency_id" = String, Path)),
+    responses((status = 204), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+              (status = 409, body = crate::error::Problem)))]
+pub async fn remove_partner(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManagePartners)?;
+    let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
+    let ctx = audit_context(&caller);
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (before, partners) = visible(conn, &caller, &id)?;
+                policy::may_edit_investigation(&caller, &before.lead_agency_id)?;
+                if !partners.contains(&agency_id) {
+                    return Err(ApiError::NotFound);
+                }
+                let jpa = jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                ensure_open(&jpa)?;
+                if milestones::agency_responsible_in(conn, &before.id, &agency_id)? || outcomes::agency_leads_in(conn, &before.id, &agency_id)? {
+                    return Err(ApiError::Conflict("The agency is responsible for milestones or reported outcomes of this investigation.".into()));
+                }
+                let now = db::now();
+                inv::remove_partner(conn, &before.id, &agency_id)?;
+                inv::touch(conn, &before.id, now)?;
+                let remaining: Vec<&String> = partners.iter().filter(|p| **p != agency_id).collect();
+                audit::record(conn, &ctx, "investigation.partner_remove", "investigation", &before.id,
+                    serde_json::json!({"partner_agency_ids": {"before": partners, "after": remaining}}), now)?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LinkView {
+    pub investigation_id: String,
+    pub relation: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateLink {
+    pub investigation_id: String,
+    pub relation: LinkRelation,
+}
+
+#[utoipa::path(get, path = "/api/v1/investigations/{id}/links", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, description = "`{items: [Link], next_cursor: null}`: links whose other end the caller sees"),
+              (status = 404, body = crate::error::Problem)))]
+pub async fn links(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ListLinks)?;
+    let id = path_id(&id)?;
+    let items = state
+        .db
+        .run(move |conn| {
+            let (row, _) = visible(conn, &caller, &id)?;
+            let links = inv::links_of(conn, &row.id)?;
+            let others: Vec<String> = links.iter().map(|(o, _, _)| o.clone()).collect();
+            let seen = inv::visible_ids(conn, &others, &investigation_scope(&caller))?;
+            Ok(links
+                .into_iter()
+                .filter(|(o, _, _)| seen.contains(o))
+                .map(|(investigation_id, relation, at)| LinkView {
+                    investigation_id,
+                    relation,
+                    created_at: ts(at),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"items": items, "next_cursor": null})))
+}
+
+#[utoipa::path(post, path = "/api/v1/investigations/{id}/links", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path)), request_body = CreateLink,
+    responses((status = 201, body = LinkView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+              (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn add_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<CreateLink>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManageLinks)?;
+    let id = path_id(&id)?;
+    let input = body.into_inner()?;
+    let ctx = audit_context(&caller);
+    let link = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (this, _) = visible(conn, &caller, &id)?;
+                let not_seen = || ApiError::invalid("investigation_id", "does not name an investigation you can see");
+                let other_id = path_id(&input.investigation_id).map_err(|_| not_seen())?;
+                if other_id == this.id {
+                    return Err(ApiError::invalid("investigation_id", "must be another investigation"));
+                }
+                let other = inv::find_visible(conn, &other_id, &investigation_scope(&caller)).map_err(|_| not_seen())?;
+                policy::may_link(&caller, &this.lead_agency_id, &other.lead_agency_id)?;
+                let now = db::now();
+                inv::add_link(conn, &this.id, &other.id, input.relation.as_str(), now).map_err(|e| match ApiError::from(e) {
+                    ApiError::Conflict(_) => ApiError::Conflict("These investigations are already linked.".into()),
+                    other => other,
+                })?;
+                audit::record(conn, &ctx, "investigation.link_add", "investigation", &this.id,
+                    serde_json::json!({"link": {"before": null, "after": {"investigation_id": other.id, "relation": input.relation}}}), now)?;
+                Ok(LinkView { investigation_id: other.id, relation: input.relation.as_str().to_string(), created_at: ts(now) })
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(link))
+}
+
+#[utoipa::path(delete, path = "/api/v1/investigations/{id}/links/{other_id}", tag = "investigations", security(("bearer" = [])),
+    params(("id" = String, Path), ("other_id" = String, Path)),
+    responses((status = 204), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
+pub async fn remove_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManageLinks)?;
+    let (id, other_id) = (path_id(&path.0)?, path_id(&path.1)?);
+    let ctx = audit_context(&caller);
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (this, _) = visible(conn, &caller, &id)?;
+                let other = inv::find_visible(conn, &other_id, &investigation_scope(&caller))?;
+                policy::may_link(&caller, &this.lead_agency_id, &other.lead_agency_id)?;
+                if inv::remove_link(conn, &this.id, &other.id)? == 0 {
+                    return Err(ApiError::NotFound);
+                }
+                audit::record(conn, &ctx, "investigation.link_remove", "investigation", &this.id,
+                    serde_json::json!({"link": {"before": {"investigation_id": other.id}, "after": null}}), db::now())?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
