@@ -8,20 +8,55 @@ use jpa_coord::domain::Role;
 use serde_json::json;
 
 use crate::helpers::spawn_app;
+use crate::scenario::{today, world};
 
 #[tokio::test]
 async fn every_route_answers_403_exactly_to_the_roles_its_rule_excludes_and_401_without_a_token() {
-    let app = spawn_app().await;
-    let agency = app.create_agency("Sri Lanka Police", "LK").await;
-    let mut tokens = vec![(Role::Admin, app.admin_token.clone())];
-    for role in [Role::CoChair, Role::Liaison, Role::Observer] {
-        let agency_id = (role == Role::Liaison).then(|| agency.clone());
-        tokens.push((role, app.user_with_token(role, agency_id).await.1));
-    }
+    let w = world().await;
+    let app = &w.app;
+    let tokens = vec![
+        (Role::Admin, app.admin_token.clone()),
+        (Role::CoChair, w.co_chair.clone()),
+        (Role::Liaison, w.la.clone()),
+        (Role::Observer, w.observer.clone()),
+    ];
+    let milestone = app
+        .post(
+            &format!("/api/v1/investigations/{}/milestones", w.x),
+            Some(&w.la),
+            json!({"kind": "arrests", "title": "m", "due_on": today()}),
+        )
+        .await;
+    let outcome = app
+        .post(
+            &format!("/api/v1/investigations/{}/outcomes", w.x),
+            Some(&w.la),
+            json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
+        )
+        .await;
+    let period = today().format("%Y-%m").to_string();
     for (method, path, action) in ROUTES {
         let concrete = path
             .replace("/users/{id}", &format!("/users/{}", app.admin_id))
-            .replace("/agencies/{id}", &format!("/agencies/{agency}"));
+            .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
+            .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
+            .replace("/investigations/{id}", &format!("/investigations/{}", w.x))
+            .replace(
+                "/milestones/{id}",
+                &format!("/milestones/{}", milestone.body["id"].as_str().unwrap()),
+            )
+            .replace(
+                "/outcomes/{id}",
+                &format!("/outcomes/{}", outcome.body["id"].as_str().unwrap()),
+            )
+            .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
+            .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
+            .replace("{other_id}", &w.y)
+            .replace("{period}", &period);
+        assert!(
+            !concrete.contains('{'),
+            "{path} has an id this test does not fill"
+        );
         let body = (*method != "GET").then(|| json!({"unexpected_field": true}));
         let anonymous = app.request(method, &concrete, None, body.clone()).await;
         assert_eq!(anonymous.status, 401, "{method} {path} without a token");
@@ -72,4 +107,74 @@ async fn the_rules_and_the_openapi_document_name_the_same_routes() {
         )
         .collect();
     assert_eq!(documented, ruled);
+}
+
+/// What liaisons of A (lead of X), B (partner), C (participant elsewhere) and D (not
+/// participating) get on X's routes.
+#[tokio::test]
+async fn investigation_routes_answer_each_agency_by_its_part_in_the_investigation() {
+    let w = world().await;
+    let app = &w.app;
+    let x = format!("/api/v1/investigations/{}", w.x);
+    let ms = format!("{x}/milestones");
+    let oc = format!("{x}/outcomes");
+    let milestone_body = json!({"kind": "intelligence_shared", "title": "m", "due_on": today()});
+    let outcome_body = json!({"indicator": "arrests", "value": 1, "occurred_on": today()});
+    let cases: Vec<(&str, String, Option<serde_json::Value>, [u16; 4])> = vec![
+        ("GET", x.clone(), None, [200, 200, 404, 404]),
+        ("GET", ms.clone(), None, [200, 200, 404, 404]),
+        ("GET", oc.clone(), None, [200, 200, 404, 404]),
+        ("GET", format!("{x}/links"), None, [200, 200, 404, 404]),
+        (
+            "POST",
+            ms.clone(),
+            Some(milestone_body),
+            [201, 201, 404, 404],
+        ),
+        ("POST", oc.clone(), Some(outcome_body), [201, 201, 404, 404]),
+        (
+            "PUT",
+            format!("{x}/partners/{}", w.c),
+            None,
+            [201, 403, 404, 404],
+        ),
+    ];
+    let liaisons = [&w.la, &w.lb, &w.lc, &w.ld];
+    for (method, path, body, expected) in cases {
+        for (i, token) in liaisons.iter().enumerate() {
+            if method == "PUT" && i == 0 {
+                continue;
+            }
+            let r = app.request(method, &path, Some(token), body.clone()).await;
+            assert_eq!(
+                r.status,
+                expected[i],
+                "{method} {path} as liaison {}: {}",
+                ["A", "B", "C", "D"][i],
+                r.text
+            );
+        }
+    }
+    // PATCH needs the current version; A may, B may not, C and D cannot see it.
+    for (i, token) in liaisons.iter().enumerate() {
+        let version = app.get(&x, &app.admin_token).await.body["version"]
+            .as_i64()
+            .unwrap();
+        let r = app.patch(&x, token, version, json!({"title": "T"})).await;
+        assert_eq!(
+            r.status,
+            [200, 403, 404, 404][i],
+            "PATCH as {}",
+            ["A", "B", "C", "D"][i]
+        );
+    }
+    let lead_adds_partner = app
+        .request("PUT", &format!("{x}/partners/{}", w.c), Some(&w.la), None)
+        .await;
+    assert_eq!(lead_adds_partner.status, 201);
+    assert_eq!(
+        app.get(&x, &w.lc).await.status,
+        200,
+        "a new partner sees the investigation at once"
+    );
 }
