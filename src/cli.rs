@@ -34,6 +34,21 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Reminder emails.
+    Reminders {
+        #[command(subcommand)]
+        command: ReminderCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReminderCommand {
+    /// One scheduler pass, then deliver what is due; prints the counts.
+    Run {
+        /// Run as if today were this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +94,28 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let db = open_db(&settings)?;
             actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
             println!("migrations applied");
+            Ok(())
+        }
+        Command::Reminders {
+            command: ReminderCommand::Run { as_of },
+        } => {
+            let (state, mailer) = crate::startup::build_state(settings).await?;
+            let counts = state.run_reminder_pass(as_of).await.map_err(describe)?;
+            println!(
+                "queued: due_soon={} overdue={} digest={}",
+                counts.due_soon, counts.overdue, counts.digest
+            );
+            let mut attempted = 0;
+            loop {
+                let n = crate::email::worker::deliver_due(&state, &mailer)
+                    .await
+                    .map_err(describe)?;
+                if n == 0 {
+                    break;
+                }
+                attempted += n;
+            }
+            println!("delivery attempts: {attempted}");
             Ok(())
         }
         Command::User {

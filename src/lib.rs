@@ -10,6 +10,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod middleware;
+pub mod reminders;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -15,6 +15,7 @@ use crate::auth::password::Hasher;
 use crate::config::Settings;
 use crate::db::{self, BackendKind, Db};
 use crate::email::{worker, Mailer};
+use crate::reminders::render::Templates;
 use crate::state::AppState;
 
 pub struct Application {
@@ -84,19 +85,53 @@ fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Everything but the HTTP server: pool (migrated), keys, hasher, templates, mailer.
+/// Used by `serve` and by the CLI commands that work without HTTP.
+pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Mailer>)> {
+    let settings = Arc::new(settings);
+    let db = open_db(&settings)?;
+    {
+        let db = db.clone();
+        actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
+    }
+    let secret = jwt_secret(&settings)?;
+    let jwt = Arc::new(JwtKeys::new(&secret, settings.auth.access_ttl_seconds));
+    let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
+    let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
+    let state = AppState {
+        db,
+        settings,
+        jwt,
+        hasher,
+        outbox_notify: Arc::new(tokio::sync::Notify::new()),
+        templates,
+    };
+    Ok((state, mailer))
+}
+
+/// Runs reminder passes every `reminders.interval_minutes` until the process ends.
+async fn run_scheduler(state: AppState) {
+    let every = Duration::from_secs(state.settings.reminders.interval_minutes.max(1) * 60);
+    loop {
+        match state.run_reminder_pass(None).await {
+            Ok(c) => tracing::info!(
+                due_soon = c.due_soon,
+                overdue = c.overdue,
+                digest = c.digest,
+                "reminder pass"
+            ),
+            Err(e) => tracing::warn!(error = %e, "reminder pass failed"),
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
-        let settings = Arc::new(settings);
-        let db = open_db(&settings)?;
-        {
-            let db = db.clone();
-            actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
-        }
-        let secret = jwt_secret(&settings)?;
-        let jwt = Arc::new(JwtKeys::new(&secret, settings.auth.access_ttl_seconds));
-        let hasher =
-            Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
+        let (state, mailer) = build_state(settings).await?;
+        let settings = state.settings.clone();
+        let db = state.db.clone();
         let bootstrap_password = {
             let db = db.clone();
             let email = settings.bootstrap.admin_email.clone();
@@ -106,13 +141,6 @@ impl Application {
                     .map_err(|e| anyhow::anyhow!("{e:?}"))
             })
             .await??
-        };
-        let state = AppState {
-            db,
-            settings: settings.clone(),
-            jwt,
-            hasher,
-            outbox_notify: Arc::new(tokio::sync::Notify::new()),
         };
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
@@ -162,8 +190,17 @@ impl Application {
     /// Serves until the server stops, with the outbox worker alongside.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(worker::run(self.state.clone(), self.mailer.clone()));
+        let scheduler = self
+            .state
+            .settings
+            .reminders
+            .enabled
+            .then(|| tokio::spawn(run_scheduler(self.state.clone())));
         let result = self.server.await;
         worker.abort();
+        if let Some(scheduler) = scheduler {
+            scheduler.abort();
+        }
         result
     }
 }

@@ -6,6 +6,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::password::Hasher;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::reminders::render::Templates;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -15,4 +16,39 @@ pub struct AppState {
     pub hasher: Hasher,
     /// Wakes the outbox worker when a mail is queued.
     pub outbox_notify: Arc<tokio::sync::Notify>,
+    /// Reminder mail templates, compiled once.
+    pub templates: Arc<Templates>,
+}
+
+impl AppState {
+    /// One reminder pass (on the blocking pool); wakes the outbox worker when it queued mail.
+    pub async fn run_reminder_pass(
+        &self,
+        as_of: Option<chrono::NaiveDate>,
+    ) -> Result<crate::reminders::pass::PassCounts, crate::error::ApiError> {
+        let templates = self.templates.clone();
+        let public_url = self.settings.server.public_url.clone();
+        let domain = self.message_domain();
+        let counts = self
+            .db
+            .run(move |conn| {
+                crate::reminders::pass::run_pass(conn, &templates, &public_url, &domain, as_of)
+            })
+            .await?;
+        if counts.total() > 0 {
+            self.outbox_notify.notify_one();
+        }
+        Ok(counts)
+    }
+
+    /// The Message-ID domain: the sender's domain.
+    pub fn message_domain(&self) -> String {
+        self.settings
+            .email
+            .from
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim_end_matches('>').trim().to_string())
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| "jpa-coord.localhost".to_string())
+    }
 }

@@ -200,3 +200,12 @@ pub fn agency_has_investigations(
     ))
     .get_result(conn)
 }
+
+/// Every JPA with the given status.
+pub fn with_status(conn: &mut DbConnection, status: &str) -> QueryResult<Vec<JpaRow>> {
+    jpas::table
+        .filter(jpas::status.eq(status))
+        .order(jpas::created_at.asc())
+        .select(JpaRow::as_select())
+        .load(conn)
+}

@@ -94,3 +94,25 @@ pub fn agency_responsible_in(
     ))
     .get_result(conn)
 }
+
+/// Planned milestones of a JPA due on or before `until`:
+/// `(responsible agency, investigation title, milestone title, due_on)`.
+pub fn planned_in_jpa(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    until: NaiveDate,
+) -> QueryResult<Vec<(String, String, String, NaiveDate)>> {
+    use super::schema::investigations;
+    milestones::table
+        .inner_join(investigations::table)
+        .filter(investigations::jpa_id.eq(jpa_id))
+        .filter(milestones::status.eq("planned"))
+        .filter(milestones::due_on.le(until))
+        .select((
+            milestones::responsible_agency_id,
+            investigations::title,
+            milestones::title,
+            milestones::due_on,
+        ))
+        .load(conn)
+}

@@ -105,3 +105,21 @@ pub fn set_password(
         .execute(conn)
         .map(|_| ())
 }
+
+/// Active users of a role, optionally only those of the given agencies, by email.
+pub fn active_with_role(
+    conn: &mut DbConnection,
+    role: &str,
+    agency_ids: Option<&[String]>,
+) -> QueryResult<Vec<UserRow>> {
+    let mut query = users::table
+        .filter(users::role.eq(role.to_string()))
+        .filter(users::active.eq(true))
+        .order(users::email.asc())
+        .select(UserRow::as_select())
+        .into_boxed();
+    if let Some(ids) = agency_ids {
+        query = query.filter(users::agency_id.eq_any(ids.to_vec()));
+    }
+    query.load(conn)
+}

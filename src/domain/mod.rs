@@ -199,10 +199,14 @@ pub fn parse_timezone(field: &str, raw: &str) -> Result<chrono_tz::Tz, FieldErro
 
 /// Today's date in a time zone (unknown names fall back to UTC).
 pub fn today_in(timezone: &str) -> chrono::NaiveDate {
-    let now = chrono::Utc::now();
+    local_date(chrono::Utc::now(), timezone)
+}
+
+/// The calendar date of an instant in a time zone (unknown names fall back to UTC).
+pub fn local_date(instant: chrono::DateTime<chrono::Utc>, timezone: &str) -> chrono::NaiveDate {
     match timezone.parse::<chrono_tz::Tz>() {
-        Ok(tz) => now.with_timezone(&tz).date_naive(),
-        Err(_) => now.date_naive(),
+        Ok(tz) => instant.with_timezone(&tz).date_naive(),
+        Err(_) => instant.date_naive(),
     }
 }
 
@@ -281,6 +285,29 @@ mod tests {
         assert!(CountryCode::parse("country", "th").is_ok());
         assert!(CountryCode::parse("country", "XX").is_err());
         assert!(CountryCode::parse("country", "AUS").is_err());
+    }
+
+    #[test]
+    fn today_is_the_date_in_the_jpas_time_zone() {
+        let instant = chrono::DateTime::parse_from_rfc3339("2026-02-10T20:30:00Z")
+            .unwrap()
+            .to_utc();
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(local_date(instant, "UTC"), d("2026-02-10"));
+        assert_eq!(
+            local_date(instant, "Pacific/Kiritimati"),
+            d("2026-02-11"),
+            "UTC+14 is already tomorrow"
+        );
+        assert_eq!(local_date(instant, "Pacific/Pago_Pago"), d("2026-02-10"));
+        let early = chrono::DateTime::parse_from_rfc3339("2026-02-11T05:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(
+            local_date(early, "Pacific/Pago_Pago"),
+            d("2026-02-10"),
+            "UTC-11 is still yesterday"
+        );
     }
 
     #[test]

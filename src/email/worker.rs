@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
+use futures_util::StreamExt;
 
 use super::{Mailer, SendError};
 use crate::db::{self, outbox};
@@ -22,6 +23,9 @@ pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
     TimeDelta::milliseconds((ms as f64 * jitter) as i64)
 }
 
+/// How many mails are in flight at once (the SMTP transport pools its connections).
+const CONCURRENCY: usize = 8;
+
 /// Delivers every row due now. Returns how many rows were attempted.
 pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, ApiError> {
     let settings = &state.settings.email;
@@ -31,37 +35,44 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Api
         .run(move |conn| Ok(outbox::claim_due(conn, BATCH, lease, db::now())?))
         .await?;
     let count = rows.len();
-    for row in rows {
-        let result = mailer.send(&row).await;
-        let id = row.id.clone();
-        let attempts = row.attempts;
-        let max_attempts = settings.max_attempts;
-        let base_ms = settings.retry_base_ms;
-        match &result {
-            Ok(()) => tracing::info!(outbox_id = %id, kind = %row.kind, "mail sent"),
-            Err(e) => {
-                tracing::warn!(outbox_id = %id, kind = %row.kind, attempts, error = ?e, "mail not sent")
+    if count == 0 {
+        return Ok(0);
+    }
+    let results: Vec<(String, String, i32, Result<(), SendError>)> = futures_util::stream::iter(rows)
+        .map(|row| async move {
+            let result = mailer.send(&row).await;
+            match &result {
+                Ok(()) => tracing::info!(outbox_id = %row.id, kind = %row.kind, "mail sent"),
+                Err(e) => tracing::warn!(outbox_id = %row.id, kind = %row.kind, attempts = row.attempts, error = ?e, "mail not sent"),
             }
-        }
-        state
-            .db
-            .run(move |conn| {
+            (row.id, row.kind, row.attempts, result)
+        })
+        .buffer_unordered(CONCURRENCY)
+        .collect()
+        .await;
+    let (max_attempts, base_ms) = (settings.max_attempts, settings.retry_base_ms);
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
                 let now = db::now();
-                match result {
-                    Ok(()) => outbox::mark_sent(conn, &id, now)?,
-                    Err(SendError::Permanent(e)) => {
-                        outbox::mark_attempt_failed(conn, &id, &e, None, now)?
-                    }
-                    Err(SendError::Temporary(e)) => {
-                        let retry_at =
-                            (attempts < max_attempts).then(|| now + backoff(base_ms, attempts));
-                        outbox::mark_attempt_failed(conn, &id, &e, retry_at, now)?
+                for (id, _kind, attempts, result) in results {
+                    match result {
+                        Ok(()) => outbox::mark_sent(conn, &id, now)?,
+                        Err(SendError::Permanent(e)) => {
+                            outbox::mark_attempt_failed(conn, &id, &e, None, now)?
+                        }
+                        Err(SendError::Temporary(e)) => {
+                            let retry_at =
+                                (attempts < max_attempts).then(|| now + backoff(base_ms, attempts));
+                            outbox::mark_attempt_failed(conn, &id, &e, retry_at, now)?
+                        }
                     }
                 }
-                Ok(())
+                Ok::<_, ApiError>(())
             })
-            .await?;
-    }
+        })
+        .await?;
     Ok(count)
 }
 

@@ -1,6 +1,6 @@
 //! Admin views of the service's machinery: the email outbox.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -93,4 +93,32 @@ pub async fn emails(
         |r| (r.created_at, r.id.clone()),
         EmailView::from,
     )))
+}
+
+/// Body of `POST /api/v1/admin/reminders/run` (may be empty).
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RunReminders {
+    /// Run as if today were this date (in every JPA's timezone); default: today.
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[utoipa::path(post, path = "/api/v1/admin/reminders/run", tag = "admin", security(("bearer" = [])),
+    request_body(content = Option<RunReminders>),
+    responses((status = 200, description = "`{as_of, queued: {due_soon, overdue, digest}}`"),
+              (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn run_reminders(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::RunReminders)?;
+    let input: RunReminders = if body.iter().all(|b| b.is_ascii_whitespace()) {
+        RunReminders::default()
+    } else {
+        super::extract::parse_json_request(&req, &body)?
+    };
+    let counts = state.run_reminder_pass(input.as_of).await?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"as_of": input.as_of, "queued": counts})))
 }

@@ -405,12 +405,5 @@ pub async fn password_reset_confirm(
 
 /// The Message-ID domain: the sender's domain.
 pub fn message_domain(state: &AppState) -> String {
-    state
-        .settings
-        .email
-        .from
-        .rsplit_once('@')
-        .map(|(_, d)| d.trim_end_matches('>').trim().to_string())
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| "jpa-coord.localhost".to_string())
+    state.message_domain()
 }

@@ -140,6 +140,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(outcomes::revisions),
             )
             .route("/audit", web::get().to(audit::list))
-            .route("/admin/emails", web::get().to(admin::emails)),
+            .route("/admin/emails", web::get().to(admin::emails))
+            .route("/admin/reminders/run", web::post().to(admin::run_reminders)),
     );
 }

@@ -35,7 +35,7 @@ impl Modify for BearerAuth {
         me::get_me, me::change_password,
         users::list, users::create, users::get, users::update,
         agencies::list, agencies::create, agencies::get, agencies::update,
-        audit::list, admin::emails, openapi_json,
+        audit::list, admin::emails, admin::run_reminders, openapi_json,
         jpas::indicators, jpas::list, jpas::create, jpas::get, jpas::update,
         jpas::participants, jpas::add_participant, jpas::remove_participant,
         investigations::list, investigations::create, investigations::get, investigations::update,

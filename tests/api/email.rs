@@ -141,3 +141,63 @@ async fn a_silent_smtp_server_times_out_while_the_api_keeps_answering() {
     );
     assert_ne!(outbox(&app).await[0]["status"], "sent");
 }
+
+#[tokio::test]
+async fn a_row_claimed_by_a_worker_that_died_is_sent_again_after_its_lease_expires() {
+    let server = smtp::start(Mode::Accept).await;
+    let url = server.url();
+    let app = spawn_app_with(move |s| {
+        s.email.transport = EmailTransportKind::Smtp;
+        s.email.smtp_url = SecretString::from(url);
+        s.email.poll_interval_ms = 60_000;
+    })
+    .await;
+    let db = app.state.db.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = db.get().unwrap();
+        let now = jpa_coord::db::now();
+        let mail = jpa_coord::db::outbox::NewMail {
+            recipient: "lee@police.example".into(),
+            subject: "Orphaned".into(),
+            body_text: "text".into(),
+            body_html: "<p>html</p>".into(),
+            kind: "test".into(),
+            dedupe_key: "test:orphan".into(),
+        };
+        assert!(jpa_coord::db::outbox::enqueue(&mut conn, mail, "jpa.test", now).unwrap());
+        // A worker claims it with a one-second lease and dies before sending.
+        let claimed =
+            jpa_coord::db::outbox::claim_due(&mut conn, 10, chrono::TimeDelta::seconds(1), now)
+                .unwrap();
+        assert_eq!(claimed.len(), 1);
+    })
+    .await
+    .unwrap();
+    app.state.outbox_notify.notify_one();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(server.messages().is_empty(), "the lease still holds");
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    app.state.outbox_notify.notify_one();
+    assert!(
+        wait_until(async || server
+            .messages()
+            .iter()
+            .any(|m| m.contains("Subject: Orphaned")))
+        .await
+    );
+    let row = outbox(&app)
+        .await
+        .into_iter()
+        .find(|r| r["dedupe_key"] == "test:orphan")
+        .unwrap();
+    assert_eq!(row["status"], "sent");
+    assert_eq!(row["attempts"], 2);
+    assert_eq!(
+        server
+            .messages()
+            .iter()
+            .filter(|m| m.contains("Subject: Orphaned"))
+            .count(),
+        1
+    );
+}

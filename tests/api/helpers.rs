@@ -65,6 +65,7 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.email.retry_base_ms = 100;
     settings.email.send_timeout_seconds = 2;
     settings.bootstrap.admin_email = "admin@jpa.test".into();
+    settings.reminders.enabled = false;
     settings
 }
 
@@ -74,7 +75,25 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     let database_url = fresh_database_url();
-    let mut settings = test_settings(&database_url);
+    spawn_app_on(&database_url, customize).await
+}
+
+/// Another running instance on an existing database (as a second process would be).
+pub async fn spawn_instance(
+    database_url: &str,
+    customize: impl FnOnce(&mut Settings),
+) -> (String, AppState, Arc<Mailer>) {
+    let mut settings = test_settings(database_url);
+    customize(&mut settings);
+    let app = Application::build(settings).await.expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let (state, mailer) = (app.state(), app.mailer());
+    tokio::spawn(app.run_until_stopped());
+    (address, state, mailer)
+}
+
+pub async fn spawn_app_on(database_url: &str, customize: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings = test_settings(database_url);
     customize(&mut settings);
     if std::env::var("TEST_LOG").is_ok() {
         jpa_coord::telemetry::init(&settings.log, false);

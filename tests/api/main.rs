@@ -12,6 +12,7 @@ mod database;
 mod email;
 mod errors;
 mod health;
+mod reminders;
 mod returns;
 mod scenario;
 mod tokens;
