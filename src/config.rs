@@ -19,7 +19,7 @@
 //! | `JPA__AUTH__HASH_CONCURRENCY` | password hashes computed at once |
 //! | `JPA__EMAIL__TRANSPORT` | `file` or `smtp` (`memory` in tests) |
 //! | `JPA__EMAIL__FILE_DIR`, `JPA__EMAIL__SMTP_URL`, `JPA__EMAIL__FROM` | transports and sender |
-//! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS` | outbox worker |
+//! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS`, `JPA__EMAIL__CONCURRENCY` | outbox worker (mails in flight at once = pooled SMTP connections) |
 //! | `JPA__REMINDERS__ENABLED`, `JPA__REMINDERS__INTERVAL_MINUTES` | reminder scheduler |
 //! | `JPA__BOOTSTRAP__ADMIN_EMAIL` | the admin created on first start |
 //! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
@@ -90,6 +90,7 @@ pub struct EmailSettings {
     pub max_attempts: i32,
     pub retry_base_ms: u64,
     pub poll_interval_ms: u64,
+    pub concurrency: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

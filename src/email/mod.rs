@@ -61,6 +61,10 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|_| anyhow::anyhow!("email.smtp_url is not a valid SMTP URL"))?
                     .timeout(Some(send_timeout))
+                    .pool_config(
+                        lettre::transport::smtp::PoolConfig::new()
+                            .max_size(settings.concurrency.clamp(1, 64) as u32),
+                    )
                     .build();
                 Transport::Smtp(transport)
             }

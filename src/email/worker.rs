@@ -13,7 +13,7 @@ use crate::db::{self, outbox};
 use crate::error::ApiError;
 use crate::state::AppState;
 
-const BATCH: i64 = 50;
+const BATCH: i64 = 100;
 
 /// The delay before retry number `attempts` (1-based), with +-20 % jitter, capped at 1 h.
 pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
@@ -22,9 +22,6 @@ pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
     let jitter = 0.8 + fastrand::f64() * 0.4;
     TimeDelta::milliseconds((ms as f64 * jitter) as i64)
 }
-
-/// How many mails are in flight at once (the SMTP transport pools its connections).
-const CONCURRENCY: usize = 8;
 
 /// Delivers every row due now. Returns how many rows were attempted.
 pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, ApiError> {
@@ -47,7 +44,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Api
             }
             (row.id, row.kind, row.attempts, result)
         })
-        .buffer_unordered(CONCURRENCY)
+        .buffer_unordered(settings.concurrency.max(1))
         .collect()
         .await;
     let (max_attempts, base_ms) = (settings.max_attempts, settings.retry_base_ms);
