@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod middleware;
 pub mod reminders;
+pub mod reports;
 pub mod routes;
 pub mod startup;
 pub mod state;

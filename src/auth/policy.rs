@@ -53,6 +53,9 @@ pub enum Action {
     ListReturns,
     WriteReturn,
     ReadCompliance,
+    ReadProgress,
+    Export,
+    ReadCompendium,
 }
 
 /// The roles allowed to perform `action`.
@@ -83,6 +86,9 @@ pub fn allowed_roles(action: Action) -> &'static [Role] {
         | Action::UpdateOutcome
         | Action::ListOutcomeRevisions => &[A, C, L],
         Action::ListReturns | Action::WriteReturn | Action::ReadCompliance => &[A, C, L],
+        Action::ReadProgress => &[A, C, L, O],
+        Action::Export => &[A, C],
+        Action::ReadCompendium => &[A, C, O],
     }
 }
 
@@ -221,6 +227,13 @@ pub const ROUTES: &[(&str, &str, Action)] = &[
         "GET",
         "/api/v1/jpas/{id}/compliance",
         Action::ReadCompliance,
+    ),
+    ("GET", "/api/v1/jpas/{id}/progress", Action::ReadProgress),
+    ("GET", "/api/v1/jpas/{id}/export/{kind}.csv", Action::Export),
+    (
+        "GET",
+        "/api/v1/jpas/{id}/compendium",
+        Action::ReadCompendium,
     ),
 ];
 

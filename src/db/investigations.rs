@@ -346,3 +346,33 @@ pub fn remove_link(conn: &mut DbConnection, a: &str, b: &str) -> QueryResult<usi
     )
     .execute(conn)
 }
+
+/// One page of a JPA's investigations in id order (exports).
+pub fn page_in_jpa(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<InvestigationRow>> {
+    investigations::table
+        .filter(investigations::jpa_id.eq(jpa_id))
+        .filter(investigations::id.gt(after_id))
+        .order(investigations::id.asc())
+        .limit(limit)
+        .select(InvestigationRow::as_select())
+        .load(conn)
+}
+
+/// Closed investigations whose lead agency opted into the compendium, by closing date.
+pub fn compendium_cases(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+) -> QueryResult<Vec<InvestigationRow>> {
+    investigations::table
+        .filter(investigations::jpa_id.eq(jpa_id))
+        .filter(investigations::status.eq("closed"))
+        .filter(investigations::include_in_compendium.eq(true))
+        .order((investigations::closed_on.asc(), investigations::id.asc()))
+        .select(InvestigationRow::as_select())
+        .load(conn)
+}

@@ -116,3 +116,33 @@ pub fn planned_in_jpa(
         ))
         .load(conn)
 }
+
+/// One page of a JPA's milestones in id order, with the investigation's title (exports).
+pub fn page_in_jpa(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<(MilestoneRow, String)>> {
+    use super::schema::investigations;
+    milestones::table
+        .inner_join(investigations::table)
+        .filter(investigations::jpa_id.eq(jpa_id))
+        .filter(milestones::id.gt(after_id))
+        .order(milestones::id.asc())
+        .limit(limit)
+        .select((MilestoneRow::as_select(), investigations::title))
+        .load(conn)
+}
+
+/// Every milestone of the given investigations, by due date.
+pub fn of_investigations(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<Vec<MilestoneRow>> {
+    milestones::table
+        .filter(milestones::investigation_id.eq_any(ids))
+        .order((milestones::due_on.asc(), milestones::id.asc()))
+        .select(MilestoneRow::as_select())
+        .load(conn)
+}

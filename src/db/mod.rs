@@ -8,6 +8,7 @@ pub mod jpas;
 pub mod milestones;
 pub mod outbox;
 pub mod outcomes;
+pub mod reports;
 pub mod returns;
 pub mod schema;
 pub mod sessions;

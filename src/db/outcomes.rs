@@ -189,3 +189,30 @@ pub fn agency_leads_in(
     ))
     .get_result(conn)
 }
+
+/// One page of a JPA's outcomes in id order (exports).
+pub fn page_in_jpa(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<OutcomeRow>> {
+    use super::schema::investigations;
+    outcomes::table
+        .inner_join(investigations::table)
+        .filter(investigations::jpa_id.eq(jpa_id))
+        .filter(outcomes::id.gt(after_id))
+        .order(outcomes::id.asc())
+        .limit(limit)
+        .select(OutcomeRow::as_select())
+        .load(conn)
+}
+
+/// Every outcome of the given investigations.
+pub fn of_investigations(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<OutcomeRow>> {
+    outcomes::table
+        .filter(outcomes::investigation_id.eq_any(ids))
+        .order((outcomes::indicator.asc(), outcomes::id.asc()))
+        .select(OutcomeRow::as_select())
+        .load(conn)
+}

@@ -13,6 +13,7 @@ pub mod me;
 pub mod milestones;
 pub mod openapi;
 pub mod outcomes;
+pub mod reports;
 pub mod returns;
 pub mod set_password;
 pub mod users;
@@ -96,6 +97,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(returns::submit),
             )
             .route("/jpas/{id}/compliance", web::get().to(returns::compliance))
+            .route("/jpas/{id}/progress", web::get().to(reports::progress))
+            .route(
+                "/jpas/{id}/export/{kind}.csv",
+                web::get().to(reports::export),
+            )
+            .route("/jpas/{id}/compendium", web::get().to(reports::compendium))
             .service(
                 web::resource("/investigations/{id}")
                     .route(web::get().to(investigations::get))

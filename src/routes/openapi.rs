@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    admin, agencies, audit, auth, health, investigations, jpas, me, milestones, outcomes, returns,
-    set_password, users,
+    admin, agencies, audit, auth, health, investigations, jpas, me, milestones, outcomes, reports,
+    returns, set_password, users,
 };
 
 struct BearerAuth;
@@ -44,6 +44,7 @@ impl Modify for BearerAuth {
         milestones::list, milestones::create, milestones::update, milestones::delete,
         outcomes::list, outcomes::create, outcomes::update, outcomes::delete, outcomes::revisions,
         returns::list, returns::save, returns::submit, returns::compliance,
+        reports::progress, reports::export, reports::compendium,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
     modifiers(&BearerAuth)

@@ -52,7 +52,8 @@ async fn every_route_answers_403_exactly_to_the_roles_its_rule_excludes_and_401_
             .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
             .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
             .replace("{other_id}", &w.y)
-            .replace("{period}", &period);
+            .replace("{period}", &period)
+            .replace("{kind}", "investigations");
         assert!(
             !concrete.contains('{'),
             "{path} has an id this test does not fill"

@@ -13,6 +13,7 @@ mod email;
 mod errors;
 mod health;
 mod reminders;
+mod reports;
 mod returns;
 mod scenario;
 mod tokens;

@@ -1,0 +1,123 @@
+//! Progress, CSV exports and the compendium of a JPA.
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::extract::path_id;
+use super::jpas::{visible_jpa, JpaView};
+use crate::auth::policy::{require, Action};
+use crate::auth::Caller;
+use crate::domain::{today_in, Role};
+use crate::error::ApiError;
+use crate::reports::csv_export::{self, ExportKind};
+use crate::reports::{compendium, progress};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ProgressQuery {
+    /// YYYY-MM-DD; default today in the JPA's timezone.
+    pub as_of: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/jpas/{id}/progress", tag = "reports", security(("bearer" = [])),
+    params(("id" = String, Path), ProgressQuery),
+    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\""),
+              (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
+pub async fn progress(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<ProgressQuery>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadProgress)?;
+    let id = path_id(&id)?;
+    let as_of = query
+        .as_of
+        .as_deref()
+        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|_| {
+            ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())
+        })?;
+    let suppress = caller.role == Role::Observer;
+    let body = state
+        .db
+        .run(move |conn| {
+            let jpa = visible_jpa(conn, &caller, &id)?;
+            let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
+            let view =
+                serde_json::to_value(JpaView::from(jpa.clone())).map_err(ApiError::internal)?;
+            progress::compute(conn, &jpa, view, as_of, suppress)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+#[utoipa::path(get, path = "/api/v1/jpas/{id}/export/{kind}.csv", tag = "reports", security(("bearer" = [])),
+    params(("id" = String, Path), ("kind" = String, Path, description = "investigations, milestones, outcomes or returns")),
+    responses((status = 200, description = "CSV (RFC 4180), streamed", content_type = "text/csv"),
+              (status = 404, body = crate::error::Problem)))]
+pub async fn export(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::Export)?;
+    let id = path_id(&path.0)?;
+    let kind = ExportKind::parse(&format!("{}.csv", path.1)).ok_or(ApiError::NotFound)?;
+    let agency = caller.agency_id.clone();
+    let jpa = state
+        .db
+        .run(move |conn| visible_jpa(conn, &caller, &id))
+        .await?;
+    let filename = format!("{}-{}.csv", jpa.code, kind.name());
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let db = state.db.clone();
+    actix_web::rt::task::spawn_blocking(move || {
+        let Ok(mut conn) = db.get() else {
+            tracing::warn!("export: no database connection");
+            return;
+        };
+        if let Err(e) = csv_export::write(&mut conn, &jpa, kind, agency.as_deref(), |chunk| {
+            tx.blocking_send(chunk).is_ok()
+        }) {
+            tracing::error!(error = %e, "export failed part-way");
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv()
+            .await
+            .map(|chunk| (Ok::<_, std::io::Error>(web::Bytes::from(chunk)), rx))
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .streaming(stream))
+}
+
+#[utoipa::path(get, path = "/api/v1/jpas/{id}/compendium", tag = "reports", security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, description = "Markdown briefs of closed, opted-in investigations", content_type = "text/markdown"),
+              (status = 404, body = crate::error::Problem)))]
+pub async fn compendium(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadCompendium)?;
+    let id = path_id(&id)?;
+    let md = state
+        .db
+        .run(move |conn| {
+            let jpa = visible_jpa(conn, &caller, &id)?;
+            compendium::render(conn, &jpa)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/markdown; charset=utf-8")
+        .body(md))
+}

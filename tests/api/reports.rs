@@ -1,0 +1,517 @@
+//! Progress figures against a hand-computed fixture, constant statement count, CSV
+//! exports and the compendium.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use diesel::connection::{Connection, InstrumentationEvent};
+use jpa_coord::domain::Role;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp};
+
+struct Fixture {
+    app: TestApp,
+    jpa: String,
+    a: String,
+    b: String,
+    c: String,
+    la: String,
+    co_chair: String,
+    observer: String,
+    x: String,
+    z: String,
+}
+
+async fn created(app: &TestApp, path: &str, token: &str, body: Value) -> String {
+    let r = app.post(path, Some(token), body).await;
+    assert_eq!(r.status, 201, "{path}: {}", r.text);
+    r.body["id"].as_str().unwrap().to_string()
+}
+
+/// JPA from 2026-01-01; A (TH) and C (TH) and B (VN). X: lead A with partner B (cross
+/// border), people smuggling, opened 5 Jan. Z: lead A with partner C (same country),
+/// trafficking, opened 1 Feb, closed 15 Mar. W: lead B, both crime types, opened 1 Apr,
+/// suspended. Milestones: m1 A achieved 20 Jan (due 1 Feb); m2 B due 15 Feb planned;
+/// m3 A due 20 Mar planned; m4 on Z cancelled. Outcomes: arrests 4 by A (10 Jan,
+/// confirmed, B contributing), arrests 2 by B (10 Feb, A contributing), victims 7 by B
+/// (10 Apr).
+async fn fixture() -> Fixture {
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let a = app.create_agency("Agency A", "TH").await;
+    let b = app.create_agency("Agency B", "VN").await;
+    let c = app.create_agency("Agency C", "TH").await;
+    let jpa = created(
+        &app,
+        "/api/v1/jpas",
+        &admin,
+        json!({"code": "FX", "name": "Fixture", "start_date": "2026-01-01", "status": "active"}),
+    )
+    .await;
+    for agency in [&a, &b, &c] {
+        let r = app
+            .request(
+                "PUT",
+                &format!("/api/v1/jpas/{jpa}/agencies/{agency}"),
+                Some(&admin),
+                Some(json!({"joined_on": "2026-01-01"})),
+            )
+            .await;
+        assert_eq!(r.status, 201);
+    }
+    let la = app.user_with_token(Role::Liaison, Some(a.clone())).await.1;
+    let lb = app.user_with_token(Role::Liaison, Some(b.clone())).await.1;
+    let co_chair = app.user_with_token(Role::CoChair, None).await.1;
+    let observer = app.user_with_token(Role::Observer, None).await.1;
+    let invs = format!("/api/v1/jpas/{jpa}/investigations");
+    let x = created(&app, &invs, &la, json!({"reference": "X-1", "title": "=X network", "crime_types": ["people_smuggling"], "opened_on": "2026-01-05", "include_in_compendium": true})).await;
+    app.request(
+        "PUT",
+        &format!("/api/v1/investigations/{x}/partners/{b}"),
+        Some(&la),
+        None,
+    )
+    .await;
+    let z = created(&app, &invs, &la, json!({"reference": "Z-SECRET", "title": "Z compound", "summary": "informant Z", "crime_types": ["trafficking_in_persons"],
+        "opened_on": "2026-02-01", "status": "closed", "closed_on": "2026-03-15", "sensitivity": "restricted", "include_in_compendium": true,
+        "route_legs": [{"country": "LA", "place": "Secret village", "kind": "recruitment", "mode": "land"}],
+        "compendium": {"facts": "Recruited online <b>", "elements_of_success": "Joint team", "challenges": "Evidence abroad"}})).await;
+    app.request(
+        "PUT",
+        &format!("/api/v1/investigations/{z}/partners/{c}"),
+        Some(&la),
+        None,
+    )
+    .await;
+    let w = created(&app, &invs, &lb, json!({"reference": "W-1", "title": "W ferry", "crime_types": ["people_smuggling", "trafficking_in_persons"], "opened_on": "2026-04-01", "status": "suspended"})).await;
+    let ms = |inv: &str| format!("/api/v1/investigations/{inv}/milestones");
+    created(&app, &ms(&x), &la, json!({"kind": "investigation_plan_agreed", "title": "m1", "due_on": "2026-02-01", "status": "achieved", "achieved_on": "2026-01-20"})).await;
+    created(
+        &app,
+        &ms(&x),
+        &lb,
+        json!({"kind": "mla_request", "title": "m2", "due_on": "2026-02-15"}),
+    )
+    .await;
+    created(
+        &app,
+        &ms(&x),
+        &la,
+        json!({"kind": "arrests", "title": "m3", "due_on": "2026-03-20"}),
+    )
+    .await;
+    created(
+        &app,
+        &ms(&z),
+        &la,
+        json!({"kind": "other", "title": "m4", "due_on": "2026-03-01", "status": "cancelled"}),
+    )
+    .await;
+    let oc = |inv: &str| format!("/api/v1/investigations/{inv}/outcomes");
+    let o1 = created(&app, &oc(&x), &la, json!({"indicator": "arrests", "value": 4, "occurred_on": "2026-01-10", "contributing_agency_ids": [b]})).await;
+    assert_eq!(
+        app.patch(
+            &format!("/api/v1/outcomes/{o1}"),
+            &co_chair,
+            1,
+            json!({"status": "confirmed"})
+        )
+        .await
+        .status,
+        200
+    );
+    created(&app, &oc(&x), &lb, json!({"indicator": "arrests", "value": 2, "occurred_on": "2026-02-10", "contributing_agency_ids": [a]})).await;
+    created(
+        &app,
+        &oc(&w),
+        &lb,
+        json!({"indicator": "victims_identified", "value": 7, "occurred_on": "2026-04-10"}),
+    )
+    .await;
+    Fixture {
+        app,
+        jpa,
+        a,
+        b,
+        c,
+        la,
+        co_chair,
+        observer,
+        x,
+        z,
+    }
+}
+
+fn agency<'a>(body: &'a Value, id: &str) -> &'a Value {
+    body["by_agency"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["agency_id"] == id)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn progress_matches_the_hand_computed_fixture_as_of_past_days() {
+    let f = fixture().await;
+    let app = &f.app;
+    let p = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-03-01", f.jpa),
+            &f.co_chair,
+        )
+        .await;
+    assert_eq!(p.status, 200, "{}", p.text);
+    let b = &p.body;
+    assert_eq!(b["as_of"], "2026-03-01");
+    assert_eq!(b["months_elapsed"], 3);
+    assert_eq!(b["months_total"], 12);
+    assert_eq!(b["agencies"]["participating"], 3);
+    assert_eq!(
+        b["investigations"],
+        json!({"total": 2, "cross_border": 1,
+        "by_status": {"open": 2, "suspended": 0, "closed": 0}, "by_crime_type": {"people_smuggling": 1, "trafficking_in_persons": 1}})
+    );
+    assert_eq!(
+        b["milestones"],
+        json!({"total": 4, "achieved": 1, "planned": 2, "cancelled": 1, "overdue": 1, "due_next_30_days": 1})
+    );
+    assert_eq!(
+        b["outcomes"]["arrests"],
+        json!({"total": 6, "confirmed": 4, "provisional": 2}),
+        "each outcome once, under its lead"
+    );
+    assert_eq!(
+        b["outcomes"]["victims_identified"],
+        json!({"total": 0, "confirmed": 0, "provisional": 0})
+    );
+    assert_eq!(
+        b["returns"],
+        json!({"expected": 3, "submitted": 0, "on_time": 0})
+    );
+    let a = agency(b, &f.a);
+    assert_eq!(a["investigations_led"], 2);
+    assert_eq!(a["milestones_achieved"], 1);
+    assert_eq!(a["milestones_overdue"], 0);
+    assert_eq!(a["outcomes"], json!({"arrests": 4}));
+    assert_eq!(
+        a["returns"],
+        json!({"expected": 1, "submitted": 0, "on_time": 0})
+    );
+    let bb = agency(b, &f.b);
+    assert_eq!(bb["investigations_led"], 0);
+    assert_eq!(bb["milestones_overdue"], 1);
+    assert_eq!(bb["outcomes"], json!({"arrests": 2}));
+    assert_eq!(agency(b, &f.c)["outcomes"], json!({}));
+    let months = b["by_month"].as_array().unwrap();
+    assert_eq!(months.len(), 12);
+    assert_eq!(
+        months[0],
+        json!({"period": "2026-01", "milestones_achieved": 1, "outcomes": {"arrests": 4}, "returns_submitted": 0, "returns_expected": 3})
+    );
+    assert_eq!(
+        months[1],
+        json!({"period": "2026-02", "milestones_achieved": 0, "outcomes": {"arrests": 2}, "returns_submitted": 0, "returns_expected": 0})
+    );
+    assert_eq!(
+        months[5],
+        json!({"period": "2026-06", "milestones_achieved": 0, "outcomes": {}, "returns_submitted": 0, "returns_expected": 0}),
+        "a month with no data"
+    );
+
+    let later = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-05-01", f.jpa),
+            &f.co_chair,
+        )
+        .await
+        .body;
+    assert_eq!(
+        later["investigations"]["by_status"],
+        json!({"open": 1, "suspended": 1, "closed": 1})
+    );
+    assert_eq!(
+        later["investigations"]["by_crime_type"],
+        json!({"people_smuggling": 2, "trafficking_in_persons": 2})
+    );
+    assert_eq!(later["outcomes"]["victims_identified"]["total"], 7);
+    assert_eq!(
+        later["milestones"]["overdue"], 2,
+        "m2 and m3 still open after their due dates"
+    );
+    assert_eq!(
+        later["returns"]["expected"], 9,
+        "Jan, Feb and Mar are past due for three agencies"
+    );
+
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/jpas/{}/progress?as_of=March", f.jpa),
+            &f.co_chair
+        )
+        .await
+        .status,
+        400
+    );
+    let liaison = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-03-01", f.jpa),
+            &f.la,
+        )
+        .await;
+    assert_eq!(
+        liaison.body["investigations"]["total"], 2,
+        "a liaison sees JPA-wide aggregates"
+    );
+}
+
+#[tokio::test]
+async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
+    let f = fixture().await;
+    let app = &f.app;
+    let p = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-05-01", f.jpa),
+            &f.observer,
+        )
+        .await;
+    assert_eq!(p.status, 200);
+    let a = agency(&p.body, &f.a);
+    assert_eq!(a["investigations_led"], "<5");
+    assert_eq!(a["outcomes"]["arrests"], "<5");
+    assert_eq!(agency(&p.body, &f.b)["outcomes"]["victims_identified"], 7);
+    assert_eq!(
+        p.body["outcomes"]["arrests"]["total"], 6,
+        "JPA-wide totals are not suppressed"
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/jpas/{}/investigations", f.jpa),
+            &f.observer
+        )
+        .await
+        .status,
+        403
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/jpas/{}/export/investigations.csv", f.jpa),
+            &f.observer
+        )
+        .await
+        .status,
+        403
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/jpas/{}/compendium", f.jpa), &f.observer)
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn progress_runs_the_same_number_of_statements_whatever_the_size() {
+    let f = fixture().await;
+    let app = &f.app;
+    let count = |jpa: String| {
+        let db = app.state.db.clone();
+        async move {
+            tokio::task::spawn_blocking(move || {
+                let mut conn = db.get().unwrap();
+                let n = Arc::new(AtomicUsize::new(0));
+                let counter = n.clone();
+                conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                    if let InstrumentationEvent::StartQuery { .. } = event {
+                        counter.fetch_add(1, Ordering::SeqCst);
+                    }
+                });
+                let row = jpa_coord::db::jpas::find_visible(
+                    &mut conn,
+                    &jpa,
+                    &jpa_coord::auth::policy::Scope::All,
+                )
+                .unwrap();
+                n.store(0, Ordering::SeqCst);
+                let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+                jpa_coord::reports::progress::compute(&mut conn, &row, json!({}), date, false)
+                    .unwrap();
+                conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
+                n.load(Ordering::SeqCst)
+            })
+            .await
+            .unwrap()
+        }
+    };
+    let small = count(f.jpa.clone()).await;
+    // Grow everything: more agencies, investigations, milestones, outcomes, returns.
+    for i in 0..6 {
+        let id = app.create_agency(&format!("Extra {i}"), "MY").await;
+        app.request(
+            "PUT",
+            &format!("/api/v1/jpas/{}/agencies/{id}", f.jpa),
+            Some(&app.admin_token),
+            Some(json!({"joined_on": "2026-01-01"})),
+        )
+        .await;
+        let inv = created(app, &format!("/api/v1/jpas/{}/investigations", f.jpa), &app.admin_token,
+            json!({"lead_agency_id": id, "reference": format!("E{i}"), "title": "e", "crime_types": ["people_smuggling"], "opened_on": "2026-03-01"})).await;
+        created(
+            app,
+            &format!("/api/v1/investigations/{inv}/milestones"),
+            &app.admin_token,
+            json!({"kind": "other", "title": "e", "due_on": "2026-04-01"}),
+        )
+        .await;
+        created(
+            app,
+            &format!("/api/v1/investigations/{inv}/outcomes"),
+            &app.admin_token,
+            json!({"indicator": "arrests", "value": 1, "occurred_on": "2026-04-01"}),
+        )
+        .await;
+    }
+    let big = count(f.jpa.clone()).await;
+    let long = created(app, "/api/v1/jpas", &app.admin_token, json!({"code": "LONG", "name": "Two years", "start_date": "2025-01-01", "end_date": "2026-12-31", "status": "active"})).await;
+    let months = count(long).await;
+    assert!(small > 0);
+    assert_eq!(small, big, "statements grow with the data");
+    assert_eq!(small, months, "statements grow with the months");
+}
+
+#[tokio::test]
+async fn csv_exports_escape_formulas_and_follow_visibility() {
+    let f = fixture().await;
+    let app = &f.app;
+    let r = app
+        .send(
+            app.client
+                .get(app.url(&format!("/api/v1/jpas/{}/export/investigations.csv", f.jpa)))
+                .bearer_auth(&f.co_chair),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.header("content-type").unwrap().starts_with("text/csv"));
+    assert!(r
+        .header("content-disposition")
+        .unwrap()
+        .contains("FX-investigations.csv"));
+    let mut reader = csv::Reader::from_reader(r.text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[1], "reference");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3);
+    let x = rows.iter().find(|r| &r[0] == f.x.as_str()).unwrap();
+    assert_eq!(
+        &x[2], "'=X network",
+        "a formula-looking title is neutralised"
+    );
+    assert_eq!(&x[1], "X-1");
+    let z = rows.iter().find(|r| &r[0] == f.z.as_str()).unwrap();
+    assert_eq!(&z[1], "", "restricted reference hidden from a co-chair");
+    assert!(
+        !r.text.contains("Z-SECRET")
+            && !r.text.contains("informant")
+            && !r.text.contains("Secret village")
+    );
+
+    for kind in ["milestones", "outcomes", "returns"] {
+        let r = app
+            .send(
+                app.client
+                    .get(app.url(&format!("/api/v1/jpas/{}/export/{kind}.csv", f.jpa)))
+                    .bearer_auth(&app.admin_token),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{kind}");
+        assert!(r.text.lines().count() >= 1);
+    }
+    let outcomes = app
+        .send(
+            app.client
+                .get(app.url(&format!("/api/v1/jpas/{}/export/outcomes.csv", f.jpa)))
+                .bearer_auth(&app.admin_token),
+        )
+        .await;
+    assert_eq!(
+        outcomes.text.lines().count(),
+        4,
+        "header and three outcomes"
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/jpas/{}/export/people.csv", f.jpa),
+            &app.admin_token
+        )
+        .await
+        .status,
+        404
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/jpas/{}/export/investigations.csv", f.jpa),
+            &f.la
+        )
+        .await
+        .status,
+        403
+    );
+    assert_eq!(
+        app.get(
+            &format!(
+                "/api/v1/jpas/{}/export/investigations.csv",
+                uuid::Uuid::new_v4()
+            ),
+            &app.admin_token
+        )
+        .await
+        .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_compendium_holds_closed_opted_in_cases_without_restricted_fields() {
+    let f = fixture().await;
+    let app = &f.app;
+    let r = app
+        .send(
+            app.client
+                .get(app.url(&format!("/api/v1/jpas/{}/compendium", f.jpa)))
+                .bearer_auth(&f.co_chair),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/markdown"));
+    let md = &r.text;
+    assert!(md.contains("## Z compound"), "{md}");
+    assert!(
+        !md.contains("X network"),
+        "open investigations are not in the compendium"
+    );
+    assert!(
+        !md.contains("W ferry"),
+        "cases not opted in are not in the compendium"
+    );
+    assert!(
+        md.contains("Recruited online &lt;b&gt;"),
+        "facts appear, escaped"
+    );
+    assert!(md.contains("Joint team") && md.contains("Evidence abroad"));
+    assert!(md.contains("Withheld: restricted investigation."));
+    assert!(
+        !md.contains("Z-SECRET") && !md.contains("informant") && !md.contains("Secret village")
+    );
+    assert!(md.contains("Agency A (TH)") && md.contains("Agency C (TH)"));
+    assert!(md.contains("- 2026-03-15: investigation closed"));
+    assert_eq!(
+        app.get(&format!("/api/v1/jpas/{}/compendium", f.jpa), &f.la)
+            .await
+            .status,
+        403
+    );
+}
