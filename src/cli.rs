@@ -34,6 +34,12 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Load a demo exercise JPA (scale 1) or a large synthetic one; prints the logins.
+    Demo {
+        /// 1: about twelve agencies; N: N agencies, 200N investigations, 2,000N milestones, 4,000N outcomes.
+        #[arg(long, default_value_t = 1)]
+        scale: usize,
+    },
     /// Reminder emails.
     Reminders {
         #[command(subcommand)]
@@ -94,6 +100,36 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let db = open_db(&settings)?;
             actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
             println!("migrations applied");
+            Ok(())
+        }
+        Command::Demo { scale } => {
+            if scale == 0 || scale > 1000 {
+                anyhow::bail!("--scale must be from 1 to 1000");
+            }
+            let db = open_db(&settings)?;
+            let started = std::time::Instant::now();
+            let summary = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<_> {
+                migrate(&db)?;
+                let mut conn = db
+                    .get()
+                    .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
+                crate::demo::load(&mut conn, scale, true).map_err(describe)
+            })
+            .await??;
+            let [agencies, investigations, milestones, outcomes] = summary.counts;
+            println!(
+                "loaded exercise JPA {} in {:.1} s: {agencies} agencies, {investigations} investigations, {milestones} milestones, {outcomes} outcomes",
+                summary.jpa_code,
+                started.elapsed().as_secs_f64()
+            );
+            println!("demo logins (password for all: {}):", summary.password);
+            let shown = if scale == 1 { summary.logins.len() } else { 5 };
+            for (role, email) in summary.logins.iter().take(shown) {
+                println!("  {role:<9} {email}");
+            }
+            if summary.logins.len() > shown {
+                println!("  ... and {} more liaisons", summary.logins.len() - shown);
+            }
             Ok(())
         }
         Command::Reminders {

@@ -209,3 +209,11 @@ pub fn with_status(conn: &mut DbConnection, status: &str) -> QueryResult<Vec<Jpa
         .select(JpaRow::as_select())
         .load(conn)
 }
+
+pub fn with_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<JpaRow>> {
+    jpas::table
+        .filter(jpas::code.eq(code))
+        .select(JpaRow::as_select())
+        .first(conn)
+        .optional()
+}

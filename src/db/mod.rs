@@ -220,7 +220,8 @@ pub fn new_id() -> String {
 
 /// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is
 /// taken up front (waiting up to `busy_timeout`), so a transaction that reads and then
-/// writes cannot fail with "database is locked" when another writer got in between.
+/// writes cannot fail with "database is locked" when another writer got in between. It
+/// goes through diesel's transaction manager, so work inside may nest (savepoints).
 pub fn write_tx<T, E>(
     conn: &mut DbConnection,
     f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -228,23 +229,26 @@ pub fn write_tx<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    match conn {
-        DbConnection::Pg(_) => conn.transaction(f),
-        DbConnection::Sqlite(_) => {
-            conn.batch_execute("BEGIN IMMEDIATE")?;
-            match f(conn) {
-                Ok(value) => match conn.batch_execute("COMMIT") {
-                    Ok(()) => Ok(value),
-                    Err(e) => {
-                        let _ = conn.batch_execute("ROLLBACK");
-                        Err(e.into())
-                    }
-                },
-                Err(e) => {
-                    let _ = conn.batch_execute("ROLLBACK");
-                    Err(e)
-                }
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(f);
+    };
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let result = f(conn);
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return result;
+    };
+    match result {
+        Ok(value) => match AnsiTransactionManager::commit_transaction(sqlite) {
+            Ok(()) => Ok(value),
+            Err(e) => {
+                let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+                Err(e.into())
             }
+        },
+        Err(e) => {
+            let _ = AnsiTransactionManager::rollback_transaction(sqlite);
+            Err(e)
         }
     }
 }

@@ -515,3 +515,47 @@ async fn the_compendium_holds_closed_opted_in_cases_without_restricted_fields() 
         403
     );
 }
+
+#[tokio::test]
+async fn the_demo_loads_a_usable_exercise_and_a_synthetic_jpa_at_scale() {
+    let app = spawn_app().await;
+    let db = app.state.db.clone();
+    let (small, big) = tokio::task::spawn_blocking(move || {
+        let mut conn = db.get().unwrap();
+        let small = jpa_coord::demo::load(&mut conn, 1, false).unwrap();
+        let big = jpa_coord::demo::load(&mut conn, 2, false).unwrap();
+        (small, big)
+    })
+    .await
+    .unwrap();
+    assert_eq!(small.counts, [12, 24, 96, 72]);
+    assert_eq!(big.counts, [2, 400, 4000, 8000]);
+    let (role, email) = &small.logins[0];
+    assert_eq!(role, "co_chair");
+    let (status, login) = app.login(email, &small.password).await;
+    assert_eq!(status, 200, "the printed demo login works");
+    let token = login["access_token"].as_str().unwrap();
+    let jpas = app.get("/api/v1/jpas", token).await;
+    let demo = jpas.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["code"] == small.jpa_code.as_str())
+        .unwrap();
+    assert_eq!(demo["is_exercise"], true);
+    let progress = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress", demo["id"].as_str().unwrap()),
+            token,
+        )
+        .await;
+    assert_eq!(progress.status, 200);
+    assert_eq!(progress.body["agencies"]["participating"], 12);
+    assert_eq!(progress.body["investigations"]["total"], 24);
+    assert!(
+        progress.body["investigations"]["cross_border"]
+            .as_i64()
+            .unwrap()
+            > 0
+    );
+}
