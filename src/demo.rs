@@ -432,6 +432,10 @@ pub fn load(
         Ok::<_, ApiError>(())
     })?;
     pb.finish_and_clear();
+    // Fresh statistics after a bulk load, or the planner works from an empty picture.
+    if let DbConnection::Pg(pg) = conn {
+        diesel::connection::SimpleConnection::batch_execute(pg, "ANALYZE")?;
+    }
     Ok(DemoSummary {
         jpa_code: code,
         logins,

@@ -45,31 +45,40 @@ pub struct InvestigationGroup {
 
 /// Investigations opened by `as_of`, grouped by lead agency, status, crime types and
 /// whether they cross a border (a partner agency of another country than the lead's).
-pub fn investigation_groups(
-    conn: &mut DbConnection,
-    jpa_id: &str,
-    as_of: NaiveDate,
-) -> QueryResult<Vec<InvestigationGroup>> {
+pub fn investigation_groups(conn: &mut DbConnection, jpa_id: &str, as_of: NaiveDate) -> QueryResult<Vec<InvestigationGroup>> {
+    // Cross-border investigations found once with a join (an EXISTS per row cost twice as much).
     let sql = format!(
         "SELECT i.lead_agency_id AS agency_id, i.status AS status, \
            CASE WHEN i.closed_on IS NOT NULL AND i.closed_on > {p1} THEN 1 ELSE 0 END AS closed_later, \
            CASE WHEN i.people_smuggling THEN 1 ELSE 0 END AS people_smuggling, \
            CASE WHEN i.trafficking_in_persons THEN 1 ELSE 0 END AS trafficking_in_persons, \
-           CASE WHEN EXISTS (SELECT 1 FROM investigation_partners p \
-                JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
-                WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN 1 ELSE 0 END AS cross_border, \
+           CASE WHEN x.investigation_id IS NULL THEN 0 ELSE 1 END AS cross_border, \
            COUNT(*) AS n \
-         FROM investigations i WHERE i.jpa_id = {p2} AND i.opened_on <= {p3} \
+         FROM investigations i \
+         LEFT JOIN (SELECT p.investigation_id FROM investigation_partners p \
+             JOIN investigations i2 ON i2.id = p.investigation_id \
+             JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i2.lead_agency_id \
+             WHERE i2.jpa_id = {p2} AND pa.country <> la.country GROUP BY p.investigation_id) x \
+           ON x.investigation_id = i.id \
+         WHERE i.jpa_id = {p2} AND i.opened_on <= {p3} \
          GROUP BY 1, 2, 3, 4, 5, 6",
         p1 = ph(conn, 1),
         p2 = ph(conn, 2),
         p3 = ph(conn, 3),
     );
-    diesel::sql_query(sql)
-        .bind::<Date, _>(as_of)
-        .bind::<Text, _>(jpa_id)
-        .bind::<Date, _>(as_of)
-        .load(conn)
+    match conn {
+        DbConnection::Pg(_) => diesel::sql_query(sql)
+            .bind::<Date, _>(as_of)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .load(conn),
+        DbConnection::Sqlite(_) => diesel::sql_query(sql)
+            .bind::<Date, _>(as_of)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .load(conn),
+    }
 }
 
 #[derive(Debug, QueryableByName)]
