@@ -45,7 +45,11 @@ pub struct InvestigationGroup {
 
 /// Investigations opened by `as_of`, grouped by lead agency, status, crime types and
 /// whether they cross a border (a partner agency of another country than the lead's).
-pub fn investigation_groups(conn: &mut DbConnection, jpa_id: &str, as_of: NaiveDate) -> QueryResult<Vec<InvestigationGroup>> {
+pub fn investigation_groups(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    as_of: NaiveDate,
+) -> QueryResult<Vec<InvestigationGroup>> {
     // Cross-border investigations found once with a join (an EXISTS per row cost twice as much).
     let sql = format!(
         "SELECT i.lead_agency_id AS agency_id, i.status AS status, \

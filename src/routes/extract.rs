@@ -97,6 +97,19 @@ pub fn parse_json_request<T: DeserializeOwned>(
     parse_json(body)
 }
 
+/// The body of a route that takes none: empty, or a JSON object without fields.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
+
+/// Accepts an empty body or `{}`; anything else gets the usual 415/413/400/422.
+pub fn expect_no_body(req: &HttpRequest, body: &[u8]) -> Result<(), ApiError> {
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(());
+    }
+    parse_json_request::<NoFields>(req, body).map(|_| ())
+}
+
 /// Parses a JSON document into `T`: bad syntax is 400, a well-formed document that does
 /// not fit `T` is 422 with the offending field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {

@@ -663,15 +663,18 @@ pub async fn update(
 }
 
 #[utoipa::path(put, path = "/api/v1/investigations/{id}/partners/{agency_id}", tag = "investigations", security(("bearer" = [])),
-    params(("id" = String, Path), ("agency_id" = String, Path)),
+    params(("id" = String, Path), ("agency_id" = String, Path)), request_body(content = Option<super::extract::NoFields>),
     responses((status = 201, body = InvestigationView), (status = 200, body = InvestigationView), (status = 403, body = crate::error::Problem),
               (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
 pub async fn add_partner(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManagePartners)?;
+    super::extract::expect_no_body(&req, &body)?;
     let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
     let ctx = audit_context(&caller);
     let c = caller.clone();

@@ -234,15 +234,18 @@ pub async fn save(
 
 #[utoipa::path(post, path = "/api/v1/jpas/{id}/returns/{period}/submit", tag = "returns", security(("bearer" = [])),
     params(("id" = String, Path), ("period" = String, Path, description = "YYYY-MM"), AgencyQuery),
+    request_body(content = Option<super::extract::NoFields>),
     responses((status = 200, body = ReturnView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
 pub async fn submit(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(String, String)>,
     query: web::Query<AgencyQuery>,
-    _req: HttpRequest,
+    req: HttpRequest,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::WriteReturn)?;
+    super::extract::expect_no_body(&req, &body)?;
     let (id, period) = (path_id(&path.0)?, path.1.clone());
     let ctx = audit_context(&caller);
     let (row, due_day) = state

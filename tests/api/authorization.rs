@@ -179,3 +179,74 @@ async fn investigation_routes_answer_each_agency_by_its_part_in_the_investigatio
         "a new partner sees the investigation at once"
     );
 }
+
+/// Every route that takes a body gets malformed JSON, a non-JSON content type, an
+/// oversized body and wrong types, as a role allowed to use it: each answer is the
+/// documented problem+json (400, 415, 413, 422 or 404), never a 500.
+#[tokio::test]
+async fn every_body_route_answers_bad_input_with_problem_json() {
+    let w = world().await;
+    let app = &w.app;
+    let milestone = app
+        .post(
+            &format!("/api/v1/investigations/{}/milestones", w.x),
+            Some(&w.la),
+            json!({"kind": "arrests", "title": "m", "due_on": today()}),
+        )
+        .await;
+    let outcome = app
+        .post(
+            &format!("/api/v1/investigations/{}/outcomes", w.x),
+            Some(&w.la),
+            json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
+        )
+        .await;
+    let period = today().format("%Y-%m").to_string();
+    let huge = "x".repeat(70 * 1024);
+    for (method, path, _) in ROUTES
+        .iter()
+        .filter(|(m, _, _)| *m != "GET" && *m != "DELETE")
+    {
+        let concrete = path
+            .replace("/users/{id}", &format!("/users/{}", app.admin_id))
+            .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
+            .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
+            .replace("/investigations/{id}", &format!("/investigations/{}", w.x))
+            .replace(
+                "/milestones/{id}",
+                &format!("/milestones/{}", milestone.body["id"].as_str().unwrap()),
+            )
+            .replace(
+                "/outcomes/{id}",
+                &format!("/outcomes/{}", outcome.body["id"].as_str().unwrap()),
+            )
+            .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
+            .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
+            .replace("{period}", &period);
+        let url = app.url(&concrete);
+        let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let base = || {
+            app.client
+                .request(m.clone(), &url)
+                .bearer_auth(&app.admin_token)
+                .header("If-Match", "\"1\"")
+        };
+        let cases = vec![
+            ("malformed", base().header("content-type", "application/json").body("{\"a\": ")),
+            ("not json", base().header("content-type", "text/plain").body("a=b")),
+            ("oversized", base().header("content-type", "application/json").body(format!("{{\"title\": \"{huge}\"}}"))),
+            ("wrong types", base().json(&json!({"title": 5, "name": [], "email": {}, "value": "many", "kind": 3, "narrative": 1, "relation": false, "as_of": 7}))),
+            ("array", base().json(&json!([1, 2, 3]))),
+        ];
+        for (name, request) in cases {
+            let r = app.send(request).await;
+            assert!(
+                [400, 404, 409, 412, 413, 415, 422].contains(&r.status),
+                "{method} {path} with a {name} body answered {}: {}",
+                r.status,
+                r.text
+            );
+            r.problem_code();
+        }
+    }
+}
