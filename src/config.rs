@@ -10,6 +10,7 @@
 //! | `JPA__SERVER__DATA_DIR` | where the generated JWT secret lives (default `data`) |
 //! | `JPA__SERVER__TRUST_FORWARDED_FOR` | take the client address from `X-Forwarded-For` |
 //! | `JPA__SERVER__WORKERS` | HTTP worker threads, 0 = one per core |
+//! | `server.cors_origins` | browser origins allowed to call the API (none by default; a list, set in a config file) |
 //! | `JPA__DATABASE__URL` | `sqlite://PATH` or `postgres://...`; anything else is refused |
 //! | `JPA__DATABASE__POOL_SIZE`, `JPA__DATABASE__CONNECT_TIMEOUT_SECONDS` | pool (timeout at most 3 s) |
 //! | `JPA__AUTH__JWT_SECRET` | HS256 key, at least 32 bytes (required in production) |
@@ -52,6 +53,9 @@ pub struct ServerSettings {
     pub data_dir: PathBuf,
     pub trust_forwarded_for: bool,
     pub workers: usize,
+    /// Browser origins allowed to call the API (CORS); none by default.
+    #[serde(default)]
+    pub cors_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -69,9 +69,21 @@ pub async fn request_context(
     let started = Instant::now();
     REQUEST_ID
         .scope(request_id.clone(), async move {
-            // Handlers and extractors turn their errors into responses; an `Err` here
-            // could only come from the framework itself and is passed on.
-            let mut res: ServiceResponse<BoxBody> = next.call(req).await?.map_into_boxed_body();
+            // TRACE would echo headers (tokens included) back to a script: refused outright.
+            let mut res: ServiceResponse<BoxBody> =
+                if req.method() == actix_web::http::Method::TRACE {
+                    let (request, _) = req.into_parts();
+                    let mut response = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
+                    response.headers_mut().insert(
+                        header::ALLOW,
+                        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"),
+                    );
+                    ServiceResponse::new(request, response)
+                } else {
+                    // Handlers and extractors turn their errors into responses; an `Err` here
+                    // could only come from the framework itself and is passed on.
+                    next.call(req).await?.map_into_boxed_body()
+                };
             let status = res.status();
             let is_problem = res
                 .headers()
@@ -106,6 +118,20 @@ pub async fn request_context(
             );
             if is_api && !headers.contains_key(header::CACHE_CONTROL) {
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            }
+            let is_html = headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("text/html"));
+            if is_html {
+                // No page of this service may be framed (clickjacking).
+                if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+                    headers.insert(
+                        header::CONTENT_SECURITY_POLICY,
+                        HeaderValue::from_static("frame-ancestors 'none'"),
+                    );
+                }
+                headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
             }
             tracing::info!(
                 status = res.status().as_u16(),

@@ -145,8 +145,25 @@ impl Application {
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
+        let origins = settings.server.cors_origins.clone();
         let mut server = HttpServer::new(move || {
+            let mut cors = actix_cors::Cors::default()
+                .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+                .allowed_headers([
+                    actix_web::http::header::AUTHORIZATION,
+                    actix_web::http::header::CONTENT_TYPE,
+                    actix_web::http::header::IF_MATCH,
+                ])
+                .expose_headers([
+                    actix_web::http::header::ETAG,
+                    actix_web::http::header::RETRY_AFTER,
+                ])
+                .max_age(600);
+            for origin in &origins {
+                cors = cors.allowed_origin(origin);
+            }
             App::new()
+                .wrap(middleware::Condition::new(!origins.is_empty(), cors))
                 .wrap(middleware::from_fn(crate::middleware::request_context))
                 .app_data(data.clone())
                 .configure(crate::routes::configure)

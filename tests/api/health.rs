@@ -92,3 +92,65 @@ async fn the_set_password_page_is_self_contained() {
         Some("no-referrer")
     );
 }
+
+#[tokio::test]
+async fn trace_is_refused_and_no_server_version_is_announced() {
+    let app = spawn_app().await;
+    let trace = app
+        .request("TRACE", "/api/v1/me", Some(&app.admin_token), None)
+        .await;
+    assert_eq!(trace.status, 405);
+    assert_eq!(trace.problem_code(), "method_not_allowed");
+    assert!(!trace.text.contains(&app.admin_token), "nothing is echoed");
+    let health = app.send(app.client.get(app.url("/health"))).await;
+    assert!(health.header("server").is_none());
+    let docs = app.send(app.client.get(app.url("/docs/"))).await;
+    assert!(docs
+        .header("content-security-policy")
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    assert_eq!(docs.header("x-frame-options").as_deref(), Some("DENY"));
+}
+
+#[tokio::test]
+async fn cross_origin_calls_are_allowed_only_for_configured_origins() {
+    let closed = spawn_app().await;
+    let preflight = |app: &crate::helpers::TestApp, origin: &str| {
+        app.client
+            .request(reqwest::Method::OPTIONS, app.url("/api/v1/me"))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+    };
+    let r = closed
+        .send(preflight(&closed, "https://evil.example"))
+        .await;
+    assert!(
+        r.header("access-control-allow-origin").is_none(),
+        "no CORS by default"
+    );
+    let open = crate::helpers::spawn_app_with(|s| {
+        s.server.cors_origins = vec!["https://jpa.example.org".into()]
+    })
+    .await;
+    let allowed = open.send(preflight(&open, "https://jpa.example.org")).await;
+    assert_eq!(
+        allowed.header("access-control-allow-origin").as_deref(),
+        Some("https://jpa.example.org")
+    );
+    let refused = open.send(preflight(&open, "https://evil.example")).await;
+    assert!(refused.header("access-control-allow-origin").is_none());
+    let get = open
+        .send(
+            open.client
+                .get(open.url("/api/v1/me"))
+                .bearer_auth(&open.admin_token)
+                .header("Origin", "https://jpa.example.org"),
+        )
+        .await;
+    assert_eq!(get.status, 200);
+    assert_eq!(
+        get.header("access-control-allow-origin").as_deref(),
+        Some("https://jpa.example.org")
+    );
+}
