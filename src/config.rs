@@ -23,6 +23,7 @@
 //! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS`, `JPA__EMAIL__CONCURRENCY` | outbox worker (mails in flight at once = pooled SMTP connections) |
 //! | `JPA__REMINDERS__ENABLED`, `JPA__REMINDERS__INTERVAL_MINUTES` | reminder scheduler |
 //! | `JPA__BOOTSTRAP__ADMIN_EMAIL` | the admin created on first start |
+//! | `JPA__RETENTION__SENT_EMAIL_DAYS` | days a sent mail stays in the outbox |
 //! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
 
 use std::path::PathBuf;
@@ -39,6 +40,7 @@ pub struct Settings {
     pub email: EmailSettings,
     pub reminders: ReminderSettings,
     pub bootstrap: BootstrapSettings,
+    pub retention: RetentionSettings,
     pub log: LogSettings,
     /// `JPA_ENV`, e.g. `production`; empty for development.
     #[serde(default)]
@@ -101,6 +103,12 @@ pub struct EmailSettings {
 pub struct ReminderSettings {
     pub enabled: bool,
     pub interval_minutes: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RetentionSettings {
+    /// Sent mails are deleted this many days after sending.
+    pub sent_email_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -9,6 +9,7 @@ pub mod milestones;
 pub mod outbox;
 pub mod outcomes;
 pub mod reports;
+pub mod retention;
 pub mod returns;
 pub mod schema;
 pub mod sessions;

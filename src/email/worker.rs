@@ -73,21 +73,45 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Api
     Ok(count)
 }
 
+/// Hourly housekeeping: old throttling rows and everything past its retention.
+async fn housekeeping(state: &AppState) {
+    let window = state.settings.auth.throttle_window_seconds;
+    let sent_days = state.settings.retention.sent_email_days;
+    let result = state
+        .db
+        .run(move |conn| {
+            let now = db::now();
+            db::throttle::prune(conn, window, now)?;
+            Ok(db::retention::purge(conn, sent_days, now)?)
+        })
+        .await;
+    match result {
+        Ok(p) => tracing::info!(
+            sessions = p.sessions,
+            refresh_tokens = p.refresh_tokens,
+            one_time_tokens = p.one_time_tokens,
+            emails = p.emails,
+            "retention purge"
+        ),
+        Err(e) => tracing::warn!(error = %e, "retention purge failed"),
+    }
+}
+
 /// Runs until the process ends: delivers due rows, then sleeps until woken by a newly
-/// queued mail or the poll interval passes. Also prunes old throttling rows.
+/// queued mail or the poll interval passes; purges once an hour.
 pub async fn run(state: AppState, mailer: Arc<Mailer>) {
     let poll = Duration::from_millis(state.settings.email.poll_interval_ms.max(50));
+    let mut last_purge: Option<std::time::Instant> = None;
     loop {
         match deliver_due(&state, &mailer).await {
             Ok(n) if n as i64 == BATCH => continue,
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "outbox pass failed"),
         }
-        let window = state.settings.auth.throttle_window_seconds;
-        let _ = state
-            .db
-            .run(move |conn| Ok(db::throttle::prune(conn, window, db::now())?))
-            .await;
+        if last_purge.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
+            housekeeping(&state).await;
+            last_purge = Some(std::time::Instant::now());
+        }
         tokio::select! {
             _ = state.outbox_notify.notified() => {}
             _ = tokio::time::sleep(poll) => {}

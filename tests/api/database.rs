@@ -165,3 +165,79 @@ async fn migrations_apply_once_when_two_instances_start_together() {
     assert!(ra.unwrap().is_ok());
     assert!(rb.unwrap().is_ok());
 }
+
+#[tokio::test]
+async fn retention_purges_dead_sessions_spent_tokens_and_old_sent_mail_but_keeps_the_living() {
+    use diesel::connection::SimpleConnection;
+    let app = crate::helpers::spawn_app().await;
+    let email = "ret@police.example";
+    app.create_user(email, jpa_coord::domain::Role::Observer, None)
+        .await;
+    let (_, dead) = app.login(email, crate::helpers::PASSWORD).await;
+    let (_, alive) = app.login(email, crate::helpers::PASSWORD).await;
+    let dead_token = dead["access_token"].as_str().unwrap();
+    let r = app
+        .post(
+            "/api/v1/auth/logout",
+            Some(dead_token),
+            serde_json::json!({"refresh_token": dead["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(r.status, 204);
+    let invited = app
+        .post("/api/v1/users", Some(&app.admin_token), serde_json::json!({"email": "new@police.example", "display_name": "New", "role": "observer"}))
+        .await;
+    assert_eq!(invited.status, 201);
+    app.wait_for_mail("new@police.example").await;
+    let db = app.state.db.clone();
+    let (purged, left) = tokio::task::spawn_blocking(move || {
+        let mut conn = db.get().unwrap();
+        // Age what should go: the revoked session, the sent invitation mail.
+        conn.batch_execute(
+            "UPDATE sessions SET revoked_at = '2020-01-01 00:00:00' WHERE revoked_at IS NOT NULL; \
+             UPDATE email_outbox SET sent_at = '2020-01-01 00:00:00' WHERE status = 'sent';",
+        )
+        .unwrap();
+        let purged = jpa_coord::db::retention::purge(&mut conn, 30, jpa_coord::db::now()).unwrap();
+        let again = jpa_coord::db::retention::purge(&mut conn, 30, jpa_coord::db::now()).unwrap();
+        (purged, again)
+    })
+    .await
+    .unwrap();
+    assert_eq!(purged.sessions, 1);
+    assert!(purged.refresh_tokens >= 1);
+    assert_eq!(purged.emails, 1);
+    assert_eq!(
+        left,
+        jpa_coord::db::retention::Purged::default(),
+        "a second purge finds nothing"
+    );
+    assert_eq!(
+        app.get("/api/v1/me", alive["access_token"].as_str().unwrap())
+            .await
+            .status,
+        200,
+        "live sessions stay"
+    );
+    let refresh = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            serde_json::json!({"refresh_token": alive["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(refresh.status, 200);
+    let mail = app.wait_for_mail("new@police.example").await;
+    let token = crate::helpers::token_from_mail(&mail.text);
+    let set = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            serde_json::json!({"token": token, "new_password": "kept-invitation-token-ok"}),
+        )
+        .await;
+    assert_eq!(
+        set.status, 204,
+        "an unused, unexpired invitation survives the purge"
+    );
+}
