@@ -65,6 +65,7 @@ pub async fn request_context(
         request_id = %request_id,
         method = %req.method(),
         path = %req.path(),
+        user_id = tracing::field::Empty,
     );
     let started = Instant::now();
     REQUEST_ID

@@ -97,6 +97,7 @@ pub fn require(role: Role, action: Action) -> Result<(), ApiError> {
     if allowed_roles(action).contains(&role) {
         Ok(())
     } else {
+        tracing::warn!(event = "authz.denied", role = role.as_str(), action = ?action, "route refused to this role");
         Err(ApiError::Forbidden)
     }
 }
@@ -360,6 +361,10 @@ fn allow(ok: bool) -> Result<(), ApiError> {
     if ok {
         Ok(())
     } else {
+        tracing::warn!(
+            event = "authz.denied",
+            "change refused on an object the caller can see"
+        );
         Err(ApiError::Forbidden)
     }
 }

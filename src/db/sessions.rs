@@ -48,8 +48,12 @@ pub fn add_refresh_token(
 /// What a presented refresh token turned out to be.
 pub enum RefreshLookup {
     Unknown,
-    /// Spent before, or the session is over: the caller must sign in again.
+    /// The session is over (revoked, expired, user inactive): sign in again.
     Rejected,
+    /// A spent token came back: the session is revoked (a stolen token was replayed).
+    Replayed {
+        session_id: String,
+    },
     /// Valid and now spent; the session and user it belongs to.
     Spent {
         session_id: String,
@@ -91,7 +95,7 @@ pub fn spend_refresh_token(
     };
     if spent_at.is_some() {
         revoke(conn, &session_id, now)?;
-        return Ok(RefreshLookup::Rejected);
+        return Ok(RefreshLookup::Replayed { session_id });
     }
     if revoked_at.is_some() || expires_at <= now || !active {
         return Ok(RefreshLookup::Rejected);
@@ -107,7 +111,7 @@ pub fn spend_refresh_token(
     .execute(conn)?;
     if updated == 0 {
         revoke(conn, &session_id, now)?;
-        return Ok(RefreshLookup::Rejected);
+        return Ok(RefreshLookup::Replayed { session_id });
     }
     Ok(RefreshLookup::Spent {
         session_id,

@@ -172,14 +172,17 @@ pub async fn login(
                 Ok(())
             })
             .await?;
-        tracing::info!("sign-in failed");
+        // The attempted address is user text: Debug-formatted, so a newline stays escaped.
+        tracing::warn!(event = "auth.login.failure", email = ?email, client_addr = ?ctx.client_addr, "sign-in failed");
         return Err(ApiError::Unauthorized);
     };
     state
         .db
         .run(move |conn| Ok(throttle::clear(conn, &account_key)?))
         .await?;
+    let user_id = user.id.clone();
     let response = open_session(&state, user.id, ctx).await?;
+    tracing::info!(event = "auth.login.success", user_id = %user_id, "signed in");
     Ok(HttpResponse::Ok().json(response))
 }
 
@@ -199,22 +202,29 @@ pub async fn refresh(
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let now = db::now();
-                let lookup = sessions::spend_refresh_token(conn, &presented, now)?;
-                if let RefreshLookup::Spent {
-                    session_id,
-                    user_id,
-                } = &lookup
-                {
-                    sessions::add_refresh_token(conn, session_id, &next_hash, now)?;
-                    let user = users::find(conn, user_id)?;
-                    return Ok::<_, ApiError>(Some((session_id.clone(), user)));
+                match sessions::spend_refresh_token(conn, &presented, now)? {
+                    RefreshLookup::Spent {
+                        session_id,
+                        user_id,
+                    } => {
+                        sessions::add_refresh_token(conn, &session_id, &next_hash, now)?;
+                        let user = users::find(conn, &user_id)?;
+                        Ok::<_, ApiError>(Ok((session_id, user)))
+                    }
+                    RefreshLookup::Replayed { session_id } => Ok(Err(Some(session_id))),
+                    RefreshLookup::Unknown | RefreshLookup::Rejected => Ok(Err(None)),
                 }
-                Ok(None)
             })
         })
         .await?;
-    let Some((session_id, user)) = outcome else {
-        return Err(ApiError::Unauthorized);
+    let (session_id, user) = match outcome {
+        Ok(pair) => pair,
+        Err(replayed) => {
+            if let Some(session_id) = replayed {
+                tracing::warn!(event = "auth.refresh.reuse", session_id = %session_id, "spent refresh token presented again; session revoked");
+            }
+            return Err(ApiError::Unauthorized);
+        }
     };
     Ok(HttpResponse::Ok().json(TokenResponse {
         access_token: state.jwt.issue(&user.id, &session_id)?,
