@@ -18,6 +18,7 @@
 //! | `JPA__AUTH__REFRESH_TTL_DAYS` | session lifetime |
 //! | `JPA__AUTH__THROTTLE_WINDOW_SECONDS`, `..._MAX_FAILURES_PER_ACCOUNT`, `..._MAX_FAILURES_PER_ADDRESS` | sign-in throttling |
 //! | `JPA__AUTH__HASH_CONCURRENCY` | password hashes computed at once |
+//! | `auth.require_mfa_roles` | roles that must enrol in two-factor sign-in first, e.g. `["admin", "co_chair"]` |
 //! | `JPA__EMAIL__TRANSPORT` | `file` or `smtp` (`memory` in tests) |
 //! | `JPA__EMAIL__FILE_DIR`, `JPA__EMAIL__SMTP_URL`, `JPA__EMAIL__FROM` | transports and sender |
 //! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS`, `JPA__EMAIL__CONCURRENCY` | outbox worker (mails in flight at once = pooled SMTP connections) |
@@ -76,6 +77,9 @@ pub struct AuthSettings {
     pub max_failures_per_account: i64,
     pub max_failures_per_address: i64,
     pub hash_concurrency: usize,
+    /// Roles that must enrol in two-factor sign-in before anything else works.
+    #[serde(default)]
+    pub require_mfa_roles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -162,6 +166,14 @@ impl Settings {
         }
         if self.database.connect_timeout_seconds == 0 || self.database.connect_timeout_seconds > 3 {
             anyhow::bail!("database.connect_timeout_seconds must be between 1 and 3");
+        }
+        if let Some(bad) = self
+            .auth
+            .require_mfa_roles
+            .iter()
+            .find(|r| crate::domain::Role::parse(r).is_none())
+        {
+            anyhow::bail!("auth.require_mfa_roles: {bad:?} is not a role");
         }
         if let Some(secret) = &self.auth.jwt_secret {
             if secret.expose_secret().len() < 32 {

@@ -63,6 +63,8 @@ pub enum ApiError {
     Unauthorized,
     #[error("forbidden")]
     Forbidden,
+    #[error("two-factor enrolment required")]
+    MfaEnrollmentRequired,
     #[error("not found")]
     NotFound,
     #[error("conflict: {0}")]
@@ -111,6 +113,11 @@ impl ApiError {
                 "forbidden",
                 "Forbidden",
                 "Your role may not use this route.".into(),
+            ),
+            ApiError::MfaEnrollmentRequired => (
+                "mfa_enrollment_required",
+                "Two-factor sign-in required",
+                "Your role must use two-factor sign-in: enrol at POST /api/v1/me/totp/enroll first.".into(),
             ),
             ApiError::NotFound => (
                 "not_found",
@@ -192,7 +199,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::BadRequest(..) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::MfaEnrollmentRequired => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,

@@ -57,6 +57,7 @@ impl FromRequest for Caller {
         let addr = state
             .as_ref()
             .and_then(|s| client_addr(req, s.settings.server.trust_forwarded_for));
+        let path = req.path().to_string();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("app state missing"))?;
             let token = token.ok_or(ApiError::Unauthorized)?;
@@ -78,16 +79,30 @@ impl FromRequest for Caller {
                             users::role,
                             users::agency_id,
                             users::email,
+                            users::totp_enabled,
                         ))
-                        .first::<(String, String, String, Option<String>, String)>(conn)
+                        .first::<(String, String, String, Option<String>, String, bool)>(conn)
                         .optional()
                         .map_err(ApiError::from)
                 })
                 .await?;
-            let (user_id, session_id, role, agency_id, email) =
+            let (user_id, session_id, role, agency_id, email, mfa_on) =
                 row.ok_or(ApiError::Unauthorized)?;
             let role =
                 Role::parse(&role).ok_or_else(|| ApiError::internal("unknown role stored"))?;
+            tracing::Span::current().record("user_id", user_id.as_str());
+            let must_enrol = state
+                .settings
+                .auth
+                .require_mfa_roles
+                .iter()
+                .any(|r| r == role.as_str());
+            if must_enrol
+                && !mfa_on
+                && !crate::auth::policy::BEFORE_MFA_ENROLMENT.contains(&path.as_str())
+            {
+                return Err(ApiError::MfaEnrollmentRequired);
+            }
             Ok(Caller {
                 user_id,
                 session_id,

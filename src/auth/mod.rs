@@ -5,6 +5,7 @@ pub mod caller;
 pub mod jwt;
 pub mod password;
 pub mod policy;
+pub mod totp;
 
 use base64::Engine;
 use sha2::Digest;

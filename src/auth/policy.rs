@@ -17,6 +17,7 @@ use Role::{Admin as A, CoChair as C, Liaison as L, Observer as O};
 pub enum Action {
     ReadSelf,
     ChangeOwnPassword,
+    ManageOwnMfa,
     Logout,
     ListUsers,
     CreateUser,
@@ -61,7 +62,9 @@ pub enum Action {
 /// The roles allowed to perform `action`.
 pub fn allowed_roles(action: Action) -> &'static [Role] {
     match action {
-        Action::ReadSelf | Action::ChangeOwnPassword | Action::Logout => &[A, C, L, O],
+        Action::ReadSelf | Action::ChangeOwnPassword | Action::ManageOwnMfa | Action::Logout => {
+            &[A, C, L, O]
+        }
         Action::ListUsers | Action::CreateUser | Action::ReadUser | Action::UpdateUser => &[A],
         Action::ListAgencies | Action::ReadAgency => &[A, C, L, O],
         Action::CreateAgency | Action::UpdateAgency => &[A, C],
@@ -107,6 +110,9 @@ pub fn require(role: Role, action: Action) -> Result<(), ApiError> {
 pub const ROUTES: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/me", Action::ReadSelf),
     ("POST", "/api/v1/me/password", Action::ChangeOwnPassword),
+    ("POST", "/api/v1/me/totp/enroll", Action::ManageOwnMfa),
+    ("POST", "/api/v1/me/totp/confirm", Action::ManageOwnMfa),
+    ("POST", "/api/v1/me/totp/disable", Action::ManageOwnMfa),
     ("POST", "/api/v1/auth/logout", Action::Logout),
     ("GET", "/api/v1/users", Action::ListUsers),
     ("POST", "/api/v1/users", Action::CreateUser),
@@ -238,6 +244,16 @@ pub const ROUTES: &[(&str, &str, Action)] = &[
     ),
 ];
 
+/// Routes a user whose role must use two-factor sign-in (`auth.require_mfa_roles`) may
+/// still call before enrolling: enough to enrol, change the password and sign out.
+pub const BEFORE_MFA_ENROLMENT: &[&str] = &[
+    "/api/v1/me",
+    "/api/v1/me/password",
+    "/api/v1/me/totp/enroll",
+    "/api/v1/me/totp/confirm",
+    "/api/v1/auth/logout",
+];
+
 /// Routes anyone may call without signing in.
 pub const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/health"),
@@ -245,6 +261,7 @@ pub const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/set-password"),
     ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/login/totp"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
     ("POST", "/api/v1/auth/password-reset/confirm"),

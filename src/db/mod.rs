@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod audit;
 pub mod investigations;
 pub mod jpas;
+pub mod mfa;
 pub mod milestones;
 pub mod outbox;
 pub mod outcomes;

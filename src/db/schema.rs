@@ -26,6 +26,30 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        totp_secret -> Nullable<Text>,
+        totp_enabled -> Bool,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mfa_challenges (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -257,6 +281,8 @@ diesel::joinable!(outcomes -> investigations (investigation_id));
 diesel::joinable!(outcome_contributors -> outcomes (outcome_id));
 diesel::joinable!(outcome_revisions -> outcomes (outcome_id));
 diesel::joinable!(monthly_returns -> jpas (jpa_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(mfa_challenges -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
@@ -277,4 +303,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcome_contributors,
     outcome_revisions,
     monthly_returns,
+    recovery_codes,
+    mfa_challenges,
 );

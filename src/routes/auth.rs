@@ -62,7 +62,7 @@ fn anonymous_context(state: &AppState, req: &HttpRequest) -> AuditContext {
 }
 
 /// Opens a session for a user whose password was verified; returns the token pair.
-async fn open_session(
+pub async fn open_session(
     state: &AppState,
     user_id: String,
     ctx: AuditContext,
@@ -111,7 +111,8 @@ async fn open_session(
 
 /// Signs in. Unknown email and wrong password get the same 401 after the same work.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem),
+    responses((status = 200, description = "The token pair; for an account with two-factor sign-in, an MfaChallenge to complete at POST /api/v1/auth/login/totp",
+               content((TokenResponse), (super::mfa::MfaChallenge))), (status = 401, body = crate::error::Problem),
               (status = 429, body = crate::error::Problem)))]
 pub async fn login(
     state: web::Data<AppState>,
@@ -180,6 +181,17 @@ pub async fn login(
         .db
         .run(move |conn| Ok(throttle::clear(conn, &account_key)?))
         .await?;
+    let (_, mfa_on, _) = {
+        let id = user.id.clone();
+        state
+            .db
+            .run(move |conn| Ok(crate::db::mfa::state(conn, &id)?))
+            .await?
+    };
+    if mfa_on {
+        let challenge = super::mfa::challenge(&state, user.id.clone()).await?;
+        return Ok(HttpResponse::Ok().json(challenge));
+    }
     let user_id = user.id.clone();
     let response = open_session(&state, user.id, ctx).await?;
     tracing::info!(event = "auth.login.success", user_id = %user_id, "signed in");

@@ -10,6 +10,7 @@ pub mod health;
 pub mod investigations;
 pub mod jpas;
 pub mod me;
+pub mod mfa;
 pub mod milestones;
 pub mod openapi;
 pub mod outcomes;
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(
                 web::scope("/auth")
                     .route("/login", web::post().to(auth::login))
+                    .route("/login/totp", web::post().to(mfa::second_step))
                     .route("/refresh", web::post().to(auth::refresh))
                     .route("/logout", web::post().to(auth::logout))
                     .route("/password-reset", web::post().to(auth::password_reset))
@@ -48,6 +50,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/me", web::get().to(me::get_me))
             .route("/me/password", web::post().to(me::change_password))
+            .route("/me/totp/enroll", web::post().to(mfa::enroll))
+            .route("/me/totp/confirm", web::post().to(mfa::confirm))
+            .route("/me/totp/disable", web::post().to(mfa::disable))
             .service(
                 web::resource("/users")
                     .route(web::get().to(users::list))

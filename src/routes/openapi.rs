@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    admin, agencies, audit, auth, health, investigations, jpas, me, milestones, outcomes, reports,
-    returns, set_password, users,
+    admin, agencies, audit, auth, health, investigations, jpas, me, mfa, milestones, outcomes,
+    reports, returns, set_password, users,
 };
 
 struct BearerAuth;
@@ -32,7 +32,7 @@ impl Modify for BearerAuth {
     paths(
         health::health, health::ready, set_password::page,
         auth::login, auth::refresh, auth::logout, auth::password_reset, auth::password_reset_confirm,
-        me::get_me, me::change_password,
+        me::get_me, me::change_password, mfa::enroll, mfa::confirm, mfa::disable, mfa::second_step,
         users::list, users::create, users::get, users::update,
         agencies::list, agencies::create, agencies::get, agencies::update,
         audit::list, admin::emails, admin::run_reminders, openapi_json,

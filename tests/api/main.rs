@@ -3,6 +3,7 @@
 
 mod helpers;
 mod logs;
+mod mfa;
 mod smtp;
 
 mod accounts;

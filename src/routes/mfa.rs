@@ -1,0 +1,380 @@
+//! Two-factor sign-in: enrol (secret and `otpauth://` URI), confirm with a code (turns
+//! it on and hands out ten recovery codes), disable (password and code), and the second
+//! step of a sign-in. Codes are throttled like passwords and accepted once.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::TimeDelta;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use super::auth::{open_session, TokenResponse};
+use super::extract::JsonBody;
+use super::users::audit_context;
+use crate::auth::caller::client_addr;
+use crate::auth::policy::{require, Action};
+use crate::auth::{token_hash, totp, Caller};
+use crate::db::audit::{self, AuditContext};
+use crate::db::{self, mfa, throttle, users, DbConnection};
+use crate::error::{current_request_id, ApiError};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Enrollment {
+    /// Base32 secret, for typing into an authenticator app.
+    pub secret: String,
+    pub otpauth_uri: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    pub code: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RecoveryCodes {
+    /// Ten single-use codes, shown this once.
+    pub recovery_codes: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DisableRequest {
+    pub password: String,
+    /// A current code or an unused recovery code.
+    pub code: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondStep {
+    pub mfa_token: String,
+    /// A current code or an unused recovery code.
+    pub code: String,
+}
+
+/// The first answer of a sign-in for an account with two-factor sign-in.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct MfaChallenge {
+    pub mfa_required: bool,
+    pub mfa_token: String,
+    pub expires_in: i64,
+}
+
+fn unix_now() -> u64 {
+    chrono::Utc::now().timestamp().max(0) as u64
+}
+
+/// Accepts a TOTP code (newer step than the last accepted) or an unused recovery code.
+pub fn check_second_factor(
+    conn: &mut DbConnection,
+    user_id: &str,
+    email: &str,
+    code: &str,
+) -> Result<bool, ApiError> {
+    let (secret, _, _) = mfa::state(conn, user_id)?;
+    let Some(secret) = secret else {
+        return Ok(false);
+    };
+    if let Some(step) = totp::matching_step(&secret, email, code, unix_now())? {
+        return Ok(mfa::accept_step(conn, user_id, step)?);
+    }
+    let normalised = totp::normalise_recovery_code(code);
+    if normalised.len() == 12 {
+        return Ok(mfa::use_recovery_code(
+            conn,
+            user_id,
+            &token_hash(&normalised),
+            db::now(),
+        )?);
+    }
+    Ok(false)
+}
+
+/// Throttle keys for second-factor attempts.
+fn keys(user_id: &str, addr: &Option<String>) -> (String, String) {
+    (
+        format!("mfa:{user_id}"),
+        format!("addr:{}", addr.clone().unwrap_or_default()),
+    )
+}
+
+fn throttled(
+    conn: &mut DbConnection,
+    state: &AppState,
+    user_id: &str,
+    addr: &Option<String>,
+) -> Result<Option<i64>, ApiError> {
+    let auth = &state.settings.auth;
+    let (account, address) = keys(user_id, addr);
+    let now = db::now();
+    let a = throttle::retry_after(
+        conn,
+        &account,
+        auth.max_failures_per_account,
+        auth.throttle_window_seconds,
+        now,
+    )?;
+    let b = throttle::retry_after(
+        conn,
+        &address,
+        auth.max_failures_per_address,
+        auth.throttle_window_seconds,
+        now,
+    )?;
+    Ok(a.max(b))
+}
+
+fn record_failure(
+    conn: &mut DbConnection,
+    user_id: &str,
+    addr: &Option<String>,
+) -> Result<(), ApiError> {
+    let (account, address) = keys(user_id, addr);
+    let now = db::now();
+    throttle::record_failure(conn, &account, now)?;
+    throttle::record_failure(conn, &address, now)?;
+    Ok(())
+}
+
+#[utoipa::path(post, path = "/api/v1/me/totp/enroll", tag = "account", security(("bearer" = [])),
+    request_body(content = Option<super::extract::NoFields>),
+    responses((status = 200, body = Enrollment), (status = 409, body = crate::error::Problem)))]
+pub async fn enroll(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManageOwnMfa)?;
+    super::extract::expect_no_body(&req, &body)?;
+    let secret = totp::new_secret()?;
+    let uri = totp::otpauth_uri(&secret, &caller.email)?;
+    let stored = secret.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (_, enabled, _) = mfa::state(conn, &caller.user_id)?;
+                if enabled {
+                    return Err(ApiError::Conflict(
+                        "Two-factor sign-in is already on; disable it first.".into(),
+                    ));
+                }
+                mfa::set_pending_secret(conn, &caller.user_id, &stored)?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Enrollment {
+        secret,
+        otpauth_uri: uri,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "account", security(("bearer" = [])), request_body = CodeRequest,
+    responses((status = 200, body = RecoveryCodes), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
+              (status = 429, body = crate::error::Problem)))]
+pub async fn confirm(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<CodeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManageOwnMfa)?;
+    let code = body.into_inner()?.code;
+    let codes = totp::new_recovery_codes()?;
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| token_hash(&totp::normalise_recovery_code(c)))
+        .collect();
+    let ctx = audit_context(&caller);
+    let st = state.clone();
+    state
+        .db
+        .run(move |conn| {
+            if let Some(seconds) = throttled(conn, &st, &caller.user_id, &caller.client_addr)? {
+                return Err(ApiError::TooManyRequests {
+                    retry_after_seconds: seconds,
+                });
+            }
+            let (secret, enabled, _) = mfa::state(conn, &caller.user_id)?;
+            let Some(secret) = secret else {
+                return Err(ApiError::Conflict(
+                    "Start with POST /api/v1/me/totp/enroll.".into(),
+                ));
+            };
+            if enabled {
+                return Err(ApiError::Conflict(
+                    "Two-factor sign-in is already on.".into(),
+                ));
+            }
+            let Some(step) = totp::matching_step(&secret, &caller.email, &code, unix_now())? else {
+                record_failure(conn, &caller.user_id, &caller.client_addr)?;
+                return Err(ApiError::invalid(
+                    "code",
+                    "is not the current code of your authenticator",
+                ));
+            };
+            db::write_tx(conn, |conn| {
+                let now = db::now();
+                mfa::enable(conn, &caller.user_id, step)?;
+                mfa::replace_recovery_codes(conn, &caller.user_id, &hashes, now)?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "user.mfa_enabled",
+                    "user",
+                    &caller.user_id,
+                    serde_json::json!({}),
+                    now,
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(RecoveryCodes {
+        recovery_codes: codes,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/totp/disable", tag = "account", security(("bearer" = [])), request_body = DisableRequest,
+    responses((status = 204), (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+pub async fn disable(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<DisableRequest>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ManageOwnMfa)?;
+    let input = body.into_inner()?;
+    let user_id = caller.user_id.clone();
+    let (user, retry) = {
+        let st = state.clone();
+        let addr = caller.client_addr.clone();
+        state
+            .db
+            .run(move |conn| {
+                Ok((
+                    users::find(conn, &user_id)?,
+                    throttled(conn, &st, &user_id, &addr)?,
+                ))
+            })
+            .await?
+    };
+    if let Some(seconds) = retry {
+        return Err(ApiError::TooManyRequests {
+            retry_after_seconds: seconds,
+        });
+    }
+    let password_ok = state
+        .hasher
+        .verify(
+            SecretString::from(input.password),
+            user.password_hash.clone(),
+        )
+        .await?;
+    let ctx = audit_context(&caller);
+    state
+        .db
+        .run(move |conn| {
+            let code_ok = password_ok
+                && check_second_factor(conn, &caller.user_id, &caller.email, &input.code)?;
+            if !code_ok {
+                record_failure(conn, &caller.user_id, &caller.client_addr)?;
+                return Err(ApiError::invalid("code", "password or code is wrong"));
+            }
+            db::write_tx(conn, |conn| {
+                mfa::disable(conn, &caller.user_id)?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "user.mfa_disabled",
+                    "user",
+                    &caller.user_id,
+                    serde_json::json!({}),
+                    db::now(),
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// After a correct password on an account with two-factor sign-in: a challenge for the
+/// code step, valid five minutes.
+pub async fn challenge(state: &AppState, user_id: String) -> Result<MfaChallenge, ApiError> {
+    let token = crate::auth::random_token()?;
+    let hash = token_hash(&token);
+    state
+        .db
+        .run(move |conn| {
+            let now = db::now();
+            Ok(mfa::create_challenge(
+                conn,
+                &user_id,
+                &hash,
+                now,
+                now + TimeDelta::minutes(5),
+            )?)
+        })
+        .await?;
+    Ok(MfaChallenge {
+        mfa_required: true,
+        mfa_token: token,
+        expires_in: 300,
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/auth/login/totp", tag = "auth", request_body = SecondStep,
+    responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+pub async fn second_step(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<SecondStep>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.into_inner()?;
+    let addr = client_addr(&req, state.settings.server.trust_forwarded_for);
+    let hash = token_hash(input.mfa_token.trim());
+    let st = state.clone();
+    let a = addr.clone();
+    let user_id = state
+        .db
+        .run(move |conn| {
+            let now = db::now();
+            let Some((challenge_id, user_id)) = mfa::challenge_user(conn, &hash, now)? else {
+                return Err(ApiError::Unauthorized);
+            };
+            if let Some(seconds) = throttled(conn, &st, &user_id, &a)? {
+                return Err(ApiError::TooManyRequests {
+                    retry_after_seconds: seconds,
+                });
+            }
+            let user = users::find(conn, &user_id)?;
+            if !user.active || !check_second_factor(conn, &user_id, &user.email, &input.code)? {
+                record_failure(conn, &user_id, &a)?;
+                return Err(ApiError::Unauthorized);
+            }
+            if !mfa::spend_challenge(conn, &challenge_id, now)? {
+                return Err(ApiError::Unauthorized);
+            }
+            Ok(user_id)
+        })
+        .await
+        .inspect_err(|e| {
+            if matches!(e, ApiError::Unauthorized) {
+                tracing::warn!(
+                    event = "auth.login.failure",
+                    step = "code",
+                    "second factor refused"
+                );
+            }
+        })?;
+    let ctx = AuditContext {
+        actor_id: None,
+        request_id: current_request_id(),
+        client_addr: addr,
+    };
+    let response = open_session(&state, user_id.clone(), ctx).await?;
+    tracing::info!(event = "auth.login.success", user_id = %user_id, "signed in with a second factor");
+    Ok(HttpResponse::Ok().json(response))
+}
