@@ -21,7 +21,7 @@
 //! | `auth.require_mfa_roles` | roles that must enrol in two-factor sign-in first, e.g. `["admin", "co_chair"]` |
 //! | `JPA__EMAIL__TRANSPORT` | `file` or `smtp` (`memory` in tests) |
 //! | `JPA__EMAIL__FILE_DIR`, `JPA__EMAIL__SMTP_URL`, `JPA__EMAIL__FROM` | transports and sender |
-//! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__MAX_ATTEMPTS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS`, `JPA__EMAIL__CONCURRENCY` | outbox worker (mails in flight at once = pooled SMTP connections) |
+//! | `JPA__EMAIL__SEND_TIMEOUT_SECONDS`, `JPA__EMAIL__GIVE_UP_AFTER_HOURS`, `JPA__EMAIL__RETRY_BASE_MS`, `JPA__EMAIL__POLL_INTERVAL_MS`, `JPA__EMAIL__CONCURRENCY` | outbox worker (mails in flight at once = pooled SMTP connections) |
 //! | `JPA__REMINDERS__ENABLED`, `JPA__REMINDERS__INTERVAL_MINUTES` | reminder scheduler |
 //! | `JPA__BOOTSTRAP__ADMIN_EMAIL` | the admin created on first start |
 //! | `JPA__RETENTION__SENT_EMAIL_DAYS` | days a sent mail stays in the outbox |
@@ -97,7 +97,8 @@ pub struct EmailSettings {
     pub smtp_url: SecretString,
     pub from: String,
     pub send_timeout_seconds: u64,
-    pub max_attempts: i32,
+    /// A mail still undelivered after this many hours of temporary failures is marked failed.
+    pub give_up_after_hours: i64,
     pub retry_base_ms: u64,
     pub poll_interval_ms: u64,
     pub concurrency: usize,

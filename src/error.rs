@@ -253,6 +253,15 @@ impl From<diesel::result::Error> for ApiError {
                 ApiError::Conflict("A resource with the same unique value already exists.".into())
             }
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => ApiError::Unavailable,
+            // SQLite gave up waiting for a lock held elsewhere (busy_timeout): the database
+            // is busy, not broken; the client may retry.
+            Error::DatabaseError(_, info)
+                if info.message().contains("database is locked")
+                    || info.message().contains("database is busy") =>
+            {
+                tracing::warn!("database locked by another process");
+                ApiError::Unavailable
+            }
             other => ApiError::internal(other),
         }
     }

@@ -1,6 +1,7 @@
 //! The outbox worker: claims due rows under a lease, sends each, and records the result.
 //! Temporary failures (4xx, time-outs, refused connections) are retried with exponential
-//! backoff and jitter up to `email.max_attempts`; permanent ones (5xx) fail at once.
+//! backoff and jitter (capped at an hour) until the mail is `email.give_up_after_hours`
+//! old, so an SMTP outage of days loses nothing; permanent ones (5xx) fail at once.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,33 +36,36 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Api
     if count == 0 {
         return Ok(0);
     }
-    let results: Vec<(String, String, i32, Result<(), SendError>)> = futures_util::stream::iter(rows)
+    let results: Vec<(String, chrono::NaiveDateTime, i32, Result<(), SendError>)> = futures_util::stream::iter(rows)
         .map(|row| async move {
             let result = mailer.send(&row).await;
             match &result {
                 Ok(()) => tracing::info!(outbox_id = %row.id, kind = %row.kind, "mail sent"),
                 Err(e) => tracing::warn!(outbox_id = %row.id, kind = %row.kind, attempts = row.attempts, error = ?e, "mail not sent"),
             }
-            (row.id, row.kind, row.attempts, result)
+            (row.id, row.created_at, row.attempts, result)
         })
         .buffer_unordered(settings.concurrency.max(1))
         .collect()
         .await;
-    let (max_attempts, base_ms) = (settings.max_attempts, settings.retry_base_ms);
+    let (give_up, base_ms) = (
+        TimeDelta::hours(settings.give_up_after_hours.max(1)),
+        settings.retry_base_ms,
+    );
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let now = db::now();
-                for (id, _kind, attempts, result) in results {
+                for (id, created_at, attempts, result) in results {
                     match result {
                         Ok(()) => outbox::mark_sent(conn, &id, now)?,
                         Err(SendError::Permanent(e)) => {
                             outbox::mark_attempt_failed(conn, &id, &e, None, now)?
                         }
                         Err(SendError::Temporary(e)) => {
-                            let retry_at =
-                                (attempts < max_attempts).then(|| now + backoff(base_ms, attempts));
+                            let retry_at = (now - created_at < give_up)
+                                .then(|| now + backoff(base_ms, attempts));
                             outbox::mark_attempt_failed(conn, &id, &e, retry_at, now)?
                         }
                     }

@@ -241,3 +241,136 @@ async fn retention_purges_dead_sessions_spent_tokens_and_old_sent_mail_but_keeps
         "an unused, unexpired invitation survives the purge"
     );
 }
+
+#[tokio::test]
+async fn an_sqlite_file_locked_by_another_process_gives_503_or_success_never_a_hang() {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    if std::env::var("TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
+        return; // an SQLite drill: the PostgreSQL run covers the outage test above
+    }
+    let app = crate::helpers::spawn_app().await;
+    let url = {
+        let u = app.state.settings.database.url.clone();
+        secrecy::ExposeSecret::expose_secret(&u).to_string()
+    };
+    let path = url.trim_start_matches("sqlite://").to_string();
+    // Another process takes the write lock and sits on it for 7 s (> busy_timeout of 5 s).
+    let holder = std::thread::spawn(move || {
+        let mut other = diesel::SqliteConnection::establish(&path).unwrap();
+        other.batch_execute("BEGIN EXCLUSIVE").unwrap();
+        std::thread::sleep(Duration::from_secs(7));
+        other.batch_execute("ROLLBACK").unwrap();
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let started = std::time::Instant::now();
+    let read = app.get("/api/v1/agencies", &app.admin_token).await;
+    assert_eq!(read.status, 200, "readers are not blocked in WAL mode");
+    let write = app
+        .post("/api/v1/agencies", Some(&app.admin_token), serde_json::json!({"name": "Locked", "country": "FJ", "kind": "police", "contact_email": "a@b.example"}))
+        .await;
+    assert!(
+        write.status == 503 || write.status == 201,
+        "{} {}",
+        write.status,
+        write.text
+    );
+    if write.status == 503 {
+        assert!(write.header("retry-after").is_some());
+        write.problem_code();
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(7),
+        "answered within the busy timeout, no hang"
+    );
+    holder.join().unwrap();
+    let retry = app
+        .post("/api/v1/agencies", Some(&app.admin_token), serde_json::json!({"name": "Locked", "country": "FJ", "kind": "police", "contact_email": "a@b.example"}))
+        .await;
+    assert_eq!(
+        retry.status, 201,
+        "the same request succeeds once the lock is gone: {}",
+        retry.text
+    );
+    let ok = app.get("/api/v1/agencies", &app.admin_token).await;
+    assert_eq!(
+        ok.body["items"].as_array().unwrap().len(),
+        1,
+        "nothing half-written"
+    );
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_share_sessions_and_throttling() {
+    let app = crate::helpers::spawn_app_with(|s| s.auth.max_failures_per_account = 4).await;
+    let url = {
+        let u = app.state.settings.database.url.clone();
+        secrecy::ExposeSecret::expose_secret(&u).to_string()
+    };
+    let (other, _, _) =
+        crate::helpers::spawn_instance(&url, |s| s.auth.max_failures_per_account = 4).await;
+    let client = &app.client;
+    assert_eq!(
+        client
+            .get(format!("{other}/ready"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let email = "both@police.example";
+    app.create_user(email, jpa_coord::domain::Role::Observer, None)
+        .await;
+    let (_, session) = app.login(email, crate::helpers::PASSWORD).await;
+    let token = session["access_token"].as_str().unwrap();
+    let on_other = client
+        .get(format!("{other}/api/v1/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        on_other.status(),
+        200,
+        "a session opened on one instance works on the other"
+    );
+    let logout = client
+        .post(format!("{other}/api/v1/auth/logout"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"refresh_token": session["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+    assert_eq!(
+        app.get("/api/v1/me", token).await.status,
+        401,
+        "revoked through one, refused by the other"
+    );
+
+    for (i, base) in [&app.address, &other, &app.address, &other]
+        .into_iter()
+        .enumerate()
+    {
+        let r = client
+            .post(format!("{base}/api/v1/auth/login"))
+            .json(&serde_json::json!({"email": email, "password": format!("wrong-password-{i}")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401);
+    }
+    let locked = client
+        .post(format!("{other}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": email, "password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        locked.status(),
+        429,
+        "failures on both instances count together"
+    );
+}

@@ -16,7 +16,6 @@ async fn app_with_smtp(url: String) -> TestApp {
         s.email.smtp_url = SecretString::from(url);
         s.email.send_timeout_seconds = 1;
         s.email.retry_base_ms = 200;
-        s.email.max_attempts = 4;
     })
     .await
 }
@@ -200,4 +199,53 @@ async fn a_row_claimed_by_a_worker_that_died_is_sent_again_after_its_lease_expir
             .count(),
         1
     );
+}
+
+#[tokio::test]
+async fn an_smtp_server_down_for_a_long_while_loses_nothing_and_each_mail_goes_once() {
+    // A port with nothing behind it: every attempt is a refused connection.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let url = format!("smtp://127.0.0.1:{port}");
+    let app = spawn_app_with(move |s| {
+        s.email.transport = EmailTransportKind::Smtp;
+        s.email.smtp_url = SecretString::from(url);
+        s.email.send_timeout_seconds = 1;
+        s.email.retry_base_ms = 20;
+    })
+    .await;
+    for i in 0..3 {
+        invite(&app, &format!("down{i}@police.example")).await;
+    }
+    // Many failed attempts later (backoff doubles from 20 ms), still pending, none failed.
+    assert!(
+        wait_until(async || outbox(&app)
+            .await
+            .iter()
+            .all(|r| r["attempts"].as_i64().unwrap() >= 6))
+        .await,
+        "{:?}",
+        outbox(&app).await
+    );
+    assert!(
+        outbox(&app).await.iter().all(|r| r["status"] == "pending"),
+        "a long outage fails nothing"
+    );
+    // The server comes back on the same port.
+    let server = smtp::start_on(port, Mode::Accept).await;
+    for _ in 0..200 {
+        if outbox(&app).await.iter().all(|r| r["status"] == "sent") {
+            break;
+        }
+        app.state.outbox_notify.notify_one();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        outbox(&app).await.iter().all(|r| r["status"] == "sent"),
+        "{:?}",
+        outbox(&app).await
+    );
+    assert_eq!(server.messages().len(), 3, "each mail delivered once");
 }

@@ -37,7 +37,12 @@ impl SmtpServer {
 }
 
 pub async fn start(mode: Mode) -> SmtpServer {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    start_on(0, mode).await
+}
+
+/// Starts the server on a given port (0: any free one).
+pub async fn start_on(port: u16, mode: Mode) -> SmtpServer {
+    let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let received = Arc::new(Mutex::new(Vec::new()));
     let attempts = Arc::new(AtomicUsize::new(0));
