@@ -103,7 +103,21 @@ pub async fn request_context(
                     .map(|(n, v)| (n.clone(), v.clone()))
                     .collect();
                 let (request, _) = res.into_parts();
-                let mut replacement = generic_problem(status);
+                // A known path asked with a method it does not serve: 405, not 404.
+                let allowed = if status == StatusCode::NOT_FOUND {
+                    crate::auth::policy::methods_for(request.path())
+                } else {
+                    Vec::new()
+                };
+                let mut replacement = if allowed.is_empty() {
+                    generic_problem(status)
+                } else {
+                    let mut r = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
+                    if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
+                        r.headers_mut().insert(header::ALLOW, v);
+                    }
+                    r
+                };
                 for (name, value) in kept {
                     replacement.headers_mut().insert(name, value);
                 }

@@ -385,3 +385,50 @@ fn allow(ok: bool) -> Result<(), ApiError> {
         Err(ApiError::Forbidden)
     }
 }
+
+/// The methods the API serves at `path` (matched against the route templates), for
+/// answering an unserved method with 405 and `Allow`.
+pub fn methods_for(path: &str) -> Vec<&'static str> {
+    fn matches(template: &str, path: &str) -> bool {
+        let (t, p): (Vec<&str>, Vec<&str>) =
+            (template.split('/').collect(), path.split('/').collect());
+        t.len() == p.len()
+            && t.iter()
+                .zip(&p)
+                .all(|(t, p)| match (t.find('{'), t.find('}')) {
+                    (Some(0), Some(end)) => {
+                        p.len() > end && p.ends_with(&t[end + 1..])
+                            || (end + 1 == t.len() && !p.is_empty())
+                    }
+                    _ => t == p,
+                })
+    }
+    let mut methods: Vec<&'static str> = ROUTES
+        .iter()
+        .map(|(m, t, _)| (*m, *t))
+        .chain(PUBLIC_ROUTES.iter().copied())
+        .filter(|(_, t)| matches(t, path))
+        .map(|(m, _)| m)
+        .collect();
+    methods.sort_unstable();
+    methods.dedup();
+    methods
+}
+
+#[cfg(test)]
+mod tests {
+    use super::methods_for;
+
+    #[test]
+    fn paths_map_to_the_methods_served_there() {
+        assert_eq!(methods_for("/api/v1/users"), vec!["GET", "POST"]);
+        assert_eq!(methods_for("/api/v1/users/abc"), vec!["GET", "PATCH"]);
+        assert_eq!(
+            methods_for("/api/v1/jpas/x/export/outcomes.csv"),
+            vec!["GET"]
+        );
+        assert_eq!(methods_for("/ready"), vec!["GET"]);
+        assert!(methods_for("/api/v1/nothing").is_empty());
+        assert!(methods_for("/api/v1/users/a/b").is_empty());
+    }
+}

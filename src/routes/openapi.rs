@@ -26,6 +26,69 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every operation may answer with these problems (API.md, "Status codes"): documented
+/// once here rather than on each handler.
+struct CommonProblems;
+
+impl Modify for CommonProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        let common = [
+            ("400", "Malformed JSON or query parameter"),
+            ("401", "Missing, invalid or expired token"),
+            ("403", "The role may not use this route"),
+            ("404", "Does not exist or is not visible to the caller"),
+            ("405", "Method not allowed"),
+            ("413", "Body over the limit"),
+            ("415", "Body is not JSON"),
+            ("422", "Well-formed but invalid"),
+            ("429", "Throttled; see Retry-After"),
+            ("503", "Database unavailable; see Retry-After"),
+        ];
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for (status, description) in common {
+                    op.responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| problem(description).into());
+                }
+                // Errors declared on a handler with `body = Problem` are problem+json too.
+                for (status, response) in op.responses.responses.iter_mut() {
+                    let is_error = status.starts_with('4') || status.starts_with('5');
+                    if let (true, utoipa::openapi::RefOr::T(response)) = (is_error, response) {
+                        if let Some(content) = response.content.shift_remove("application/json") {
+                            response
+                                .content
+                                .insert("application/problem+json".to_string(), content);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "jpa-coord", description = "Coordination backend for a Joint Period of Action. Errors are RFC 9457 problem+json."),
@@ -47,7 +110,7 @@ impl Modify for BearerAuth {
         reports::progress, reports::export, reports::compendium,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &CommonProblems)
 )]
 pub struct ApiDoc;
 

@@ -62,6 +62,13 @@ async fn the_openapi_document_and_docs_page_are_served() {
     assert_eq!(doc.status, 200);
     assert!(doc.body["openapi"].as_str().unwrap().starts_with("3."));
     assert!(doc.body["paths"]["/api/v1/auth/login"]["post"].is_object());
+    let responses = &doc.body["paths"]["/api/v1/users/{id}"]["patch"]["responses"];
+    for status in ["401", "404", "412", "422", "428"] {
+        assert!(
+            responses[status]["content"]["application/problem+json"].is_object(),
+            "{status} is documented as problem+json"
+        );
+    }
     let docs = app.send(app.client.get(app.url("/docs/"))).await;
     assert_eq!(docs.status, 200);
     assert!(docs.text.contains("swagger"), "docs page is Swagger UI");
