@@ -5,8 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use super::extract::{audit_context, ListQuery};
 use super::extract::{if_match, list_response, page, path_id, with_etag, JsonBody};
-use super::users::{audit_context, ListQuery};
 use super::views::AgencyView;
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;

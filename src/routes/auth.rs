@@ -259,11 +259,7 @@ pub async fn logout(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::Logout)?;
     let presented = token_hash(body.into_inner()?.refresh_token.trim());
-    let ctx = AuditContext {
-        actor_id: Some(caller.user_id.clone()),
-        request_id: current_request_id(),
-        client_addr: caller.client_addr.clone(),
-    };
+    let ctx = super::extract::audit_context(&caller);
     state
         .db
         .run(move |conn| {
@@ -305,7 +301,7 @@ pub async fn password_reset(
     let token = random_token()?;
     let hash = token_hash(&token);
     let public_url = state.settings.server.public_url.clone();
-    let domain = message_domain(&state);
+    let domain = state.message_domain();
     let queued = state
         .db
         .run(move |conn| {
@@ -423,9 +419,4 @@ pub async fn password_reset_confirm(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// The Message-ID domain: the sender's domain.
-pub fn message_domain(state: &AppState) -> String {
-    state.message_domain()
 }

@@ -180,6 +180,24 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// `?limit=&cursor=` of a list route.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// 1 to 200, default 50.
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Who changes something, from where, in which request: for the audit event.
+pub fn audit_context(caller: &crate::auth::Caller) -> crate::db::audit::AuditContext {
+    crate::db::audit::AuditContext {
+        actor_id: Some(caller.user_id.clone()),
+        request_id: crate::error::current_request_id(),
+        client_addr: caller.client_addr.clone(),
+    }
+}
+
 /// A parsed `limit` and `cursor`.
 #[derive(Debug, Clone)]
 pub struct Page {

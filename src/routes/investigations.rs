@@ -9,9 +9,9 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::extract::audit_context;
 use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
 use super::jpas::{ensure_open, visible_jpa};
-use super::users::audit_context;
 use crate::auth::policy::{self, investigation_scope, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff};

@@ -5,8 +5,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::extract::{audit_context, ListQuery};
 use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
-use super::users::{audit_context, ListQuery};
 use super::views::AgencyView;
 use crate::auth::policy::{jpa_scope, require, Action};
 use crate::auth::Caller;

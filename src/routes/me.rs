@@ -8,10 +8,10 @@ use super::extract::JsonBody;
 use super::views::UserView;
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, AuditContext};
+use crate::db::audit;
 use crate::db::{self, sessions, throttle, tokens, users};
 use crate::domain::check_new_password;
-use crate::error::{current_request_id, ApiError};
+use crate::error::ApiError;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -95,11 +95,7 @@ pub async fn change_password(
     check_new_password("new_password", &new_password, &user.email)
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let hash = state.hasher.hash(SecretString::from(new_password)).await?;
-    let ctx = AuditContext {
-        actor_id: Some(caller.user_id.clone()),
-        request_id: current_request_id(),
-        client_addr: caller.client_addr.clone(),
-    };
+    let ctx = super::extract::audit_context(&caller);
     state
         .db
         .run(move |conn| {

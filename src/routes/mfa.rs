@@ -8,8 +8,8 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::auth::{open_session, TokenResponse};
+use super::extract::audit_context;
 use super::extract::JsonBody;
-use super::users::audit_context;
 use crate::auth::caller::client_addr;
 use crate::auth::policy::{require, Action};
 use crate::auth::{token_hash, totp, Caller};

@@ -7,9 +7,9 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::extract::{audit_context, ListQuery};
 use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
 use super::investigations::visible;
-use super::users::{audit_context, ListQuery};
 use crate::auth::policy::{self, require, Action, Scope};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff};

@@ -5,17 +5,19 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::TimeDelta;
 use serde::Deserialize;
 
-use super::auth::message_domain;
-use super::extract::{double_option, if_match, list_response, page, path_id, with_etag, JsonBody};
+use super::extract::{
+    audit_context, double_option, if_match, list_response, page, path_id, with_etag, JsonBody,
+    ListQuery,
+};
 use super::views::UserView;
 use crate::auth::policy::{require, Action};
 use crate::auth::{random_token, token_hash, Caller};
-use crate::db::audit::{self, diff, AuditContext};
+use crate::db::audit::{self, diff};
 use crate::db::users::UserRow;
 use crate::db::{self, agencies, outbox, sessions, tokens, users, DbConnection};
 use crate::domain::{required_text, Email, Role};
 use crate::email::messages;
-use crate::error::{current_request_id, ApiError, FieldError};
+use crate::error::{ApiError, FieldError};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -37,20 +39,6 @@ pub struct UpdateUser {
     #[schema(value_type = Option<String>)]
     pub agency_id: Option<Option<String>>,
     pub active: Option<bool>,
-}
-
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    pub limit: Option<String>,
-    pub cursor: Option<String>,
-}
-
-pub fn audit_context(caller: &Caller) -> AuditContext {
-    AuditContext {
-        actor_id: Some(caller.user_id.clone()),
-        request_id: current_request_id(),
-        client_addr: caller.client_addr.clone(),
-    }
 }
 
 /// A liaison needs an agency; a given agency must exist.
@@ -126,7 +114,7 @@ pub async fn create(
     let token = random_token()?;
     let hash = token_hash(&token);
     let public_url = state.settings.server.public_url.clone();
-    let domain = message_domain(&state);
+    let domain = state.message_domain();
     let ctx = audit_context(&caller);
     let user = state
         .db

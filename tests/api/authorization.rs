@@ -10,6 +10,27 @@ use serde_json::json;
 use crate::helpers::spawn_app;
 use crate::scenario::{today, world};
 
+/// A route template with real ids of the scenario filled in.
+fn fill(w: &crate::scenario::World, path: &str, milestone: &str, outcome: &str) -> String {
+    let filled = path
+        .replace("/users/{id}", &format!("/users/{}", w.app.admin_id))
+        .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
+        .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
+        .replace("/investigations/{id}", &format!("/investigations/{}", w.x))
+        .replace("/milestones/{id}", &format!("/milestones/{milestone}"))
+        .replace("/outcomes/{id}", &format!("/outcomes/{outcome}"))
+        .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
+        .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
+        .replace("{other_id}", &w.y)
+        .replace("{period}", &today().format("%Y-%m").to_string())
+        .replace("{kind}", "investigations");
+    assert!(
+        !filled.contains('{'),
+        "{path} has an id this test does not fill"
+    );
+    filled
+}
+
 #[tokio::test]
 async fn every_route_answers_403_exactly_to_the_roles_its_rule_excludes_and_401_without_a_token() {
     let w = world().await;
@@ -34,29 +55,12 @@ async fn every_route_answers_403_exactly_to_the_roles_its_rule_excludes_and_401_
             json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
         )
         .await;
-    let period = today().format("%Y-%m").to_string();
     for (method, path, action) in ROUTES {
-        let concrete = path
-            .replace("/users/{id}", &format!("/users/{}", app.admin_id))
-            .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
-            .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
-            .replace("/investigations/{id}", &format!("/investigations/{}", w.x))
-            .replace(
-                "/milestones/{id}",
-                &format!("/milestones/{}", milestone.body["id"].as_str().unwrap()),
-            )
-            .replace(
-                "/outcomes/{id}",
-                &format!("/outcomes/{}", outcome.body["id"].as_str().unwrap()),
-            )
-            .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
-            .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
-            .replace("{other_id}", &w.y)
-            .replace("{period}", &period)
-            .replace("{kind}", "investigations");
-        assert!(
-            !concrete.contains('{'),
-            "{path} has an id this test does not fill"
+        let concrete = fill(
+            &w,
+            path,
+            milestone.body["id"].as_str().unwrap(),
+            outcome.body["id"].as_str().unwrap(),
         );
         let body = (*method != "GET").then(|| json!({"unexpected_field": true}));
         let anonymous = app.request(method, &concrete, None, body.clone()).await;
@@ -201,28 +205,17 @@ async fn every_body_route_answers_bad_input_with_problem_json() {
             json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
         )
         .await;
-    let period = today().format("%Y-%m").to_string();
     let huge = "x".repeat(70 * 1024);
     for (method, path, _) in ROUTES
         .iter()
         .filter(|(m, _, _)| *m != "GET" && *m != "DELETE")
     {
-        let concrete = path
-            .replace("/users/{id}", &format!("/users/{}", app.admin_id))
-            .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
-            .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
-            .replace("/investigations/{id}", &format!("/investigations/{}", w.x))
-            .replace(
-                "/milestones/{id}",
-                &format!("/milestones/{}", milestone.body["id"].as_str().unwrap()),
-            )
-            .replace(
-                "/outcomes/{id}",
-                &format!("/outcomes/{}", outcome.body["id"].as_str().unwrap()),
-            )
-            .replace("/agencies/{agency_id}", &format!("/agencies/{}", w.d))
-            .replace("/partners/{agency_id}", &format!("/partners/{}", w.c))
-            .replace("{period}", &period);
+        let concrete = fill(
+            &w,
+            path,
+            milestone.body["id"].as_str().unwrap(),
+            outcome.body["id"].as_str().unwrap(),
+        );
         let url = app.url(&concrete);
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let base = || {
