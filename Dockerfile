@@ -20,6 +20,6 @@ RUN mkdir -p /app/data && chown jpa /app/data
 USER jpa
 ENV JPA__SERVER__HOST=0.0.0.0
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080"]
+HEALTHCHECK --interval=10s --timeout=3s CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080"]
 ENTRYPOINT ["jpa-coord"]
 CMD ["serve"]
