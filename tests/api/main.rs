@@ -11,6 +11,7 @@ mod agencies;
 mod audit;
 mod authorization;
 mod database;
+mod details;
 mod email;
 mod errors;
 mod health;
