@@ -13,6 +13,7 @@
 //! | `server.cors_origins` | browser origins allowed to call the API (none by default; a list, set in a config file) |
 //! | `JPA__DATABASE__URL` | `sqlite://PATH` or `postgres://...`; anything else is refused |
 //! | `JPA__DATABASE__POOL_SIZE`, `JPA__DATABASE__CONNECT_TIMEOUT_SECONDS` | pool (timeout at most 3 s) |
+//! | `JPA__DATABASE__REPORT_CONCURRENCY` | progress/export/compendium computations at once (they queue beyond) |
 //! | `JPA__AUTH__JWT_SECRET` | HS256 key, at least 32 bytes (required in production) |
 //! | `JPA__AUTH__ACCESS_TTL_SECONDS` | access token lifetime, at most 600 |
 //! | `JPA__AUTH__REFRESH_TTL_DAYS` | session lifetime |
@@ -66,6 +67,8 @@ pub struct DatabaseSettings {
     pub url: SecretString,
     pub pool_size: u32,
     pub connect_timeout_seconds: u64,
+    /// Heavy reports computed at once (progress, exports, compendium).
+    pub report_concurrency: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -99,6 +99,9 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
     let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
+    let report_permits = Arc::new(tokio::sync::Semaphore::new(
+        settings.database.report_concurrency.max(1),
+    ));
     let state = AppState {
         db,
         settings,
@@ -106,6 +109,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         hasher,
         outbox_notify: Arc::new(tokio::sync::Notify::new()),
         templates,
+        report_permits,
     };
     Ok((state, mailer))
 }

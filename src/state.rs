@@ -18,6 +18,9 @@ pub struct AppState {
     pub outbox_notify: Arc<tokio::sync::Notify>,
     /// Reminder mail templates, compiled once.
     pub templates: Arc<Templates>,
+    /// Heavy reports (progress, exports, compendium) run at most this many at once, so a
+    /// burst of dashboards queues instead of taking every pooled connection.
+    pub report_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

@@ -41,6 +41,11 @@ pub async fn progress(
             ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())
         })?;
     let suppress = caller.role == Role::Observer;
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
     let body = state
         .db
         .run(move |conn| {
@@ -74,7 +79,14 @@ pub async fn export(
     let filename = format!("{}-{}.csv", jpa.code, kind.name());
     let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
     let db = state.db.clone();
+    let permit = state
+        .report_permits
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(ApiError::internal)?;
     actix_web::rt::task::spawn_blocking(move || {
+        let _permit = permit;
         let Ok(mut conn) = db.get() else {
             tracing::warn!("export: no database connection");
             return;
@@ -110,6 +122,11 @@ pub async fn compendium(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ReadCompendium)?;
     let id = path_id(&id)?;
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
     let md = state
         .db
         .run(move |conn| {
