@@ -26,6 +26,7 @@
 //! | `JPA__REMINDERS__ENABLED`, `JPA__REMINDERS__INTERVAL_MINUTES` | reminder scheduler |
 //! | `JPA__BOOTSTRAP__ADMIN_EMAIL` | the admin created on first start |
 //! | `JPA__RETENTION__SENT_EMAIL_DAYS` | days a sent mail stays in the outbox |
+//! | `JPA__REPORTS__PROGRESS_CACHE_SECONDS` | seconds a progress document is reused; writes on this instance clear it |
 //! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
 
 use std::path::PathBuf;
@@ -43,6 +44,7 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     pub bootstrap: BootstrapSettings,
     pub retention: RetentionSettings,
+    pub reports: ReportSettings,
     pub log: LogSettings,
     /// `JPA_ENV`, e.g. `production`; empty for development.
     #[serde(default)]
@@ -111,6 +113,13 @@ pub struct EmailSettings {
 pub struct ReminderSettings {
     pub enabled: bool,
     pub interval_minutes: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReportSettings {
+    /// Seconds a computed progress document is reused (0: never). Writes through the
+    /// same instance clear it at once.
+    pub progress_cache_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -68,6 +68,19 @@ pub async fn request_context(
         user_id = tracing::field::Empty,
     );
     let started = Instant::now();
+    // A successful write may change any progress figure: the cache is cleared after it.
+    let writes = !matches!(
+        *req.method(),
+        actix_web::http::Method::GET
+            | actix_web::http::Method::HEAD
+            | actix_web::http::Method::OPTIONS
+    );
+    let cache = writes
+        .then(|| {
+            req.app_data::<actix_web::web::Data<crate::state::AppState>>()
+                .map(|s| s.progress_cache.clone())
+        })
+        .flatten();
     REQUEST_ID
         .scope(request_id.clone(), async move {
             // TRACE would echo headers (tokens included) back to a script: refused outright.
@@ -86,6 +99,9 @@ pub async fn request_context(
                     next.call(req).await?.map_into_boxed_body()
                 };
             let status = res.status();
+            if let (Some(cache), true) = (&cache, status.is_success()) {
+                cache.clear();
+            }
             let is_problem = res
                 .headers()
                 .get(header::CONTENT_TYPE)

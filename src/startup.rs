@@ -99,6 +99,9 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
     let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
+    let progress_cache = Arc::new(crate::reports::cache::ProgressCache::new(
+        Duration::from_secs(settings.reports.progress_cache_seconds),
+    ));
     let report_permits = Arc::new(tokio::sync::Semaphore::new(
         settings.database.report_concurrency.max(1),
     ));
@@ -110,6 +113,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         outbox_notify: Arc::new(tokio::sync::Notify::new()),
         templates,
         report_permits,
+        progress_cache,
     };
     Ok((state, mailer))
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     /// Heavy reports (progress, exports, compendium) run at most this many at once, so a
     /// burst of dashboards queues instead of taking every pooled connection.
     pub report_permits: Arc<tokio::sync::Semaphore>,
+    /// Recently computed progress documents; cleared by every successful write.
+    pub progress_cache: Arc<crate::reports::cache::ProgressCache>,
 }
 
 impl AppState {

@@ -1,5 +1,6 @@
 //! What the co-chairs read: progress figures, CSV exports and the compendium.
 
+pub mod cache;
 pub mod compendium;
 pub mod csv_export;
 pub mod progress;

@@ -559,3 +559,39 @@ async fn the_demo_loads_a_usable_exercise_and_a_synthetic_jpa_at_scale() {
             > 0
     );
 }
+
+#[tokio::test]
+async fn progress_reflects_a_write_at_once_even_when_cached() {
+    let f = fixture().await;
+    let app = &f.app;
+    let path = format!("/api/v1/jpas/{}/progress?as_of=2026-05-01", f.jpa);
+    let before = app.get(&path, &f.co_chair).await.body["outcomes"]["arrests"]["total"]
+        .as_i64()
+        .unwrap();
+    let again = app.get(&path, &f.co_chair).await.body["outcomes"]["arrests"]["total"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(before, again);
+    created(
+        app,
+        &format!("/api/v1/investigations/{}/outcomes", f.x),
+        &f.la,
+        json!({"indicator": "arrests", "value": 5, "occurred_on": "2026-04-20"}),
+    )
+    .await;
+    let after = app.get(&path, &f.co_chair).await.body["outcomes"]["arrests"]["total"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        after,
+        before + 5,
+        "a write through the API clears the cached figures"
+    );
+    let observer = app.get(&path, &f.observer).await;
+    assert_eq!(
+        agency(&observer.body, &f.a)["outcomes"]["arrests"],
+        9,
+        "observers get their own (suppressed) document"
+    );
+    let _ = (&f.b, &f.c, &f.z);
+}
