@@ -41,22 +41,35 @@ pub async fn progress(
             ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())
         })?;
     let suppress = caller.role == Role::Observer;
+    // Visibility is checked on every request; only the figures are reused.
+    let jpa = state
+        .db
+        .run(move |conn| visible_jpa(conn, &caller, &id))
+        .await?;
+    let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
+    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, suppress) {
+        return Ok(HttpResponse::Ok().json(doc.as_ref()));
+    }
     let _permit = state
         .report_permits
         .acquire()
         .await
         .map_err(ApiError::internal)?;
+    let generation = state.progress_cache.generation();
+    let jpa_id = jpa.id.clone();
     let body = state
         .db
         .run(move |conn| {
-            let jpa = visible_jpa(conn, &caller, &id)?;
-            let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
             let view =
                 serde_json::to_value(JpaView::from(jpa.clone())).map_err(ApiError::internal)?;
             progress::compute(conn, &jpa, view, as_of, suppress)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(body))
+    let body = std::sync::Arc::new(body);
+    state
+        .progress_cache
+        .put(&jpa_id, as_of, suppress, body.clone(), generation);
+    Ok(HttpResponse::Ok().json(body.as_ref()))
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/export/{kind}.csv", tag = "reports", security(("bearer" = [])),
