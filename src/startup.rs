@@ -96,6 +96,9 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
     }
     let secret = jwt_secret(&settings)?;
     let jwt = Arc::new(JwtKeys::new(&secret, settings.auth.access_ttl_seconds));
+    let totp_box = Arc::new(
+        crate::auth::totp::SecretBox::from_master(&secret).map_err(|e| anyhow::anyhow!("{e}"))?,
+    );
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
     let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
@@ -114,6 +117,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         templates,
         report_permits,
         progress_cache,
+        totp_box,
     };
     Ok((state, mailer))
 }

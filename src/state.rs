@@ -23,6 +23,8 @@ pub struct AppState {
     pub report_permits: Arc<tokio::sync::Semaphore>,
     /// Recently computed progress documents; cleared by every successful write.
     pub progress_cache: Arc<crate::reports::cache::ProgressCache>,
+    /// Seals TOTP secrets at rest.
+    pub totp_box: Arc<crate::auth::totp::SecretBox>,
 }
 
 impl AppState {

@@ -2,9 +2,62 @@
 //! and recovery codes. A code is accepted once: the caller records the matched step and
 //! refuses any step not newer than the last (see `db::mfa::accept_step`).
 
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
 use totp_rs::{Builder, Totp};
 
 use crate::error::ApiError;
+
+/// Seals TOTP secrets at rest with AES-256-GCM under a key derived (HKDF-SHA256) from the
+/// service's JWT secret, so a copy of the database alone yields no second factor.
+/// Rotating the JWT secret makes stored secrets unreadable: those users sign in with a
+/// recovery code and enrol again.
+pub struct SecretBox {
+    cipher: Aes256Gcm,
+}
+
+const SEALED_PREFIX: &str = "v1:";
+
+impl SecretBox {
+    pub fn from_master(master: &[u8]) -> Result<SecretBox, ApiError> {
+        let hk = hkdf::Hkdf::<sha2::Sha256>::new(Some(b"jpa-coord totp secrets"), master);
+        let mut key = [0u8; 32];
+        hk.expand(b"aes-256-gcm v1", &mut key)
+            .map_err(|_| ApiError::internal("hkdf expand"))?;
+        let cipher = Aes256Gcm::new_from_slice(&key).map_err(|_| ApiError::internal("aes key"))?;
+        Ok(SecretBox { cipher })
+    }
+
+    pub fn seal(&self, plaintext: &str) -> Result<String, ApiError> {
+        let mut nonce = [0u8; 12];
+        getrandom::fill(&mut nonce).map_err(ApiError::internal)?;
+        let ciphertext = self
+            .cipher
+            .encrypt(&Nonce::from(nonce), plaintext.as_bytes())
+            .map_err(|_| ApiError::internal("seal failed"))?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ciphertext);
+        Ok(format!(
+            "{SEALED_PREFIX}{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(out)
+        ))
+    }
+
+    /// The secret, or `None` when it cannot be opened (another key, tampered).
+    pub fn open(&self, sealed: &str) -> Option<String> {
+        let raw = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(sealed.strip_prefix(SEALED_PREFIX)?)
+            .ok()?;
+        if raw.len() < 12 {
+            return None;
+        }
+        let (nonce, ciphertext) = raw.split_at(12);
+        let nonce: [u8; 12] = nonce.try_into().ok()?;
+        let plain = self.cipher.decrypt(&Nonce::from(nonce), ciphertext).ok()?;
+        String::from_utf8(plain).ok()
+    }
+}
 
 const ISSUER: &str = "jpa-coord";
 
@@ -108,6 +161,25 @@ mod tests {
         assert!(otpauth_uri(&secret, "a@b.example")
             .unwrap()
             .starts_with("otpauth://totp/"));
+    }
+
+    #[test]
+    fn sealed_secrets_open_only_with_the_same_key() {
+        let a = SecretBox::from_master(b"first-master-secret-0123456789abcdef").unwrap();
+        let b = SecretBox::from_master(b"other-master-secret-0123456789abcdef").unwrap();
+        let sealed = a.seal("JBSWY3DPEHPK3PXP").unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains("JBSWY3DP"));
+        assert_eq!(a.open(&sealed).as_deref(), Some("JBSWY3DPEHPK3PXP"));
+        assert!(b.open(&sealed).is_none());
+        assert_ne!(
+            sealed,
+            a.seal("JBSWY3DPEHPK3PXP").unwrap(),
+            "a fresh nonce each time"
+        );
+        let mut tampered = sealed.clone();
+        tampered.pop();
+        tampered.push('A');
+        assert!(a.open(&tampered).is_none() || tampered == sealed);
     }
 
     #[test]

@@ -68,16 +68,24 @@ fn unix_now() -> u64 {
 /// Accepts a TOTP code (newer step than the last accepted) or an unused recovery code.
 pub fn check_second_factor(
     conn: &mut DbConnection,
+    sealer: &totp::SecretBox,
     user_id: &str,
     email: &str,
     code: &str,
 ) -> Result<bool, ApiError> {
-    let (secret, _, _) = mfa::state(conn, user_id)?;
-    let Some(secret) = secret else {
+    let (sealed, _, _) = mfa::state(conn, user_id)?;
+    let Some(sealed) = sealed else {
         return Ok(false);
     };
-    if let Some(step) = totp::matching_step(&secret, email, code, unix_now())? {
-        return Ok(mfa::accept_step(conn, user_id, step)?);
+    match sealer.open(&sealed) {
+        Some(secret) => {
+            if let Some(step) = totp::matching_step(&secret, email, code, unix_now())? {
+                return Ok(mfa::accept_step(conn, user_id, step)?);
+            }
+        }
+        None => {
+            tracing::warn!(user_id = %user_id, "stored TOTP secret cannot be opened (key changed?)")
+        }
     }
     let normalised = totp::normalise_recovery_code(code);
     if normalised.len() == 12 {
@@ -150,7 +158,7 @@ pub async fn enroll(
     super::extract::expect_no_body(&req, &body)?;
     let secret = totp::new_secret()?;
     let uri = totp::otpauth_uri(&secret, &caller.email)?;
-    let stored = secret.clone();
+    let stored = state.totp_box.seal(&secret)?;
     state
         .db
         .run(move |conn| {
@@ -197,8 +205,8 @@ pub async fn confirm(
                     retry_after_seconds: seconds,
                 });
             }
-            let (secret, enabled, _) = mfa::state(conn, &caller.user_id)?;
-            let Some(secret) = secret else {
+            let (sealed, enabled, _) = mfa::state(conn, &caller.user_id)?;
+            let Some(secret) = sealed.as_deref().and_then(|s| st.totp_box.open(s)) else {
                 return Err(ApiError::Conflict(
                     "Start with POST /api/v1/me/totp/enroll.".into(),
                 ));
@@ -273,11 +281,12 @@ pub async fn disable(
         )
         .await?;
     let ctx = audit_context(&caller);
+    let sealer = state.totp_box.clone();
     state
         .db
         .run(move |conn| {
             let code_ok = password_ok
-                && check_second_factor(conn, &caller.user_id, &caller.email, &input.code)?;
+                && check_second_factor(conn, &sealer, &caller.user_id, &caller.email, &input.code)?;
             if !code_ok {
                 record_failure(conn, &caller.user_id, &caller.client_addr)?;
                 return Err(ApiError::invalid("code", "password or code is wrong"));
@@ -350,7 +359,9 @@ pub async fn second_step(
                 });
             }
             let user = users::find(conn, &user_id)?;
-            if !user.active || !check_second_factor(conn, &user_id, &user.email, &input.code)? {
+            if !user.active
+                || !check_second_factor(conn, &st.totp_box, &user_id, &user.email, &input.code)?
+            {
                 record_failure(conn, &user_id, &a)?;
                 return Err(ApiError::Unauthorized);
             }

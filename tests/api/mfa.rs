@@ -59,6 +59,21 @@ async fn an_enrolled_user_signs_in_in_two_steps_and_codes_are_single_use() {
     app.create_user(email, Role::Observer, None).await;
     let (_, first) = app.login(email, PASSWORD).await;
     let (secret, recovery, t0) = enrol(&app, first["access_token"].as_str().unwrap()).await;
+    let user_id = first["user"]["id"].as_str().unwrap().to_string();
+    let db = app.state.db.clone();
+    let stored = tokio::task::spawn_blocking(move || {
+        let mut conn = db.get().unwrap();
+        jpa_coord::db::mfa::state(&mut conn, &user_id)
+            .unwrap()
+            .0
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        stored.starts_with("v1:") && !stored.contains(&secret),
+        "the secret is sealed at rest"
+    );
 
     let (status, step1) = app.login(email, PASSWORD).await;
     assert_eq!(status, 200);
