@@ -48,13 +48,7 @@ pub fn list(
         .order((agencies::created_at.desc(), agencies::id.desc()))
         .limit(limit)
         .into_boxed();
-    if let Some((at, id)) = after {
-        query = query.filter(
-            agencies::created_at
-                .lt(at)
-                .or(agencies::created_at.eq(at).and(agencies::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, agencies::created_at, agencies::id, after);
     query.load(conn)
 }
 

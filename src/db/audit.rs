@@ -116,12 +116,6 @@ pub fn list(
     if let Some(v) = filter.to {
         query = query.filter(audit_events::at.lt(v));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            audit_events::at
-                .lt(at)
-                .or(audit_events::at.eq(at).and(audit_events::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, audit_events::at, audit_events::id, after);
     query.load(conn)
 }

@@ -156,15 +156,7 @@ pub fn list(
                     .and(reference_visible)),
         );
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            investigations::created_at
-                .lt(at)
-                .or(investigations::created_at
-                    .eq(at)
-                    .and(investigations::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, investigations::created_at, investigations::id, after);
     query.load(conn)
 }
 

@@ -27,6 +27,12 @@ pub struct JpaRow {
     pub updated_at: NaiveDateTime,
 }
 
+/// The JPA of an object the caller was already shown (its visibility was checked on
+/// that object), or `NotFound`.
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<JpaRow> {
+    jpas::table.find(id).select(JpaRow::as_select()).first(conn)
+}
+
 /// A JPA the caller may see, or `NotFound`.
 pub fn find_visible(conn: &mut DbConnection, id: &str, scope: &Scope) -> QueryResult<JpaRow> {
     let mut query = jpas::table
@@ -74,13 +80,7 @@ pub fn list(
         }
         Scope::Nothing => return Ok(Vec::new()),
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            jpas::created_at
-                .lt(at)
-                .or(jpas::created_at.eq(at).and(jpas::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, jpas::created_at, jpas::id, after);
     query.load(conn)
 }
 

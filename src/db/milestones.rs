@@ -43,13 +43,7 @@ pub fn list(
         .order((milestones::created_at.desc(), milestones::id.desc()))
         .limit(limit)
         .into_boxed();
-    if let Some((at, id)) = after {
-        query = query.filter(
-            milestones::created_at
-                .lt(at)
-                .or(milestones::created_at.eq(at).and(milestones::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, milestones::created_at, milestones::id, after);
     query.load(conn)
 }
 

@@ -27,6 +27,18 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::ApiError;
 
+/// Keyset pagination, newest first: keeps the rows strictly after the cursor
+/// `(timestamp, id)` of the previous page's last row.
+macro_rules! after_cursor {
+    ($query:expr, $at:expr, $id:expr, $after:expr) => {
+        match $after {
+            Some((at, id)) => $query.filter($at.lt(at).or($at.eq(at).and($id.lt(id)))),
+            None => $query,
+        }
+    };
+}
+pub(crate) use after_cursor;
+
 const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 

@@ -240,12 +240,6 @@ pub fn list(
     if let Some(status) = status {
         query = query.filter(email_outbox::status.eq(status));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            email_outbox::created_at
-                .lt(at)
-                .or(email_outbox::created_at.eq(at).and(email_outbox::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, email_outbox::created_at, email_outbox::id, after);
     query.load(conn)
 }

@@ -56,13 +56,7 @@ pub fn list(
         .order((outcomes::created_at.desc(), outcomes::id.desc()))
         .limit(limit)
         .into_boxed();
-    if let Some((at, id)) = after {
-        query = query.filter(
-            outcomes::created_at
-                .lt(at)
-                .or(outcomes::created_at.eq(at).and(outcomes::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, outcomes::created_at, outcomes::id, after);
     query.load(conn)
 }
 

@@ -79,15 +79,12 @@ pub fn list(
     if let Some(period) = period {
         query = query.filter(monthly_returns::period.eq(period));
     }
-    if let Some((at, id)) = after {
-        query = query.filter(
-            monthly_returns::created_at
-                .lt(at)
-                .or(monthly_returns::created_at
-                    .eq(at)
-                    .and(monthly_returns::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(
+        query,
+        monthly_returns::created_at,
+        monthly_returns::id,
+        after
+    );
     query.load(conn)
 }
 

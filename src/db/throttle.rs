@@ -63,3 +63,50 @@ pub fn prune(
     )
     .execute(conn)
 }
+
+/// The two keys one sign-in attempt counts under: the account and the client address.
+pub struct AttemptKeys {
+    pub account: String,
+    pub address: String,
+}
+
+impl AttemptKeys {
+    /// `account` is already prefixed (`account:<email>`, `mfa:<user id>`).
+    pub fn new(account: String, client_addr: Option<&str>) -> AttemptKeys {
+        AttemptKeys {
+            account,
+            address: format!("addr:{}", client_addr.unwrap_or_default()),
+        }
+    }
+}
+
+/// Seconds until either key may try again, or `None` when neither is throttled.
+pub fn check(
+    conn: &mut DbConnection,
+    keys: &AttemptKeys,
+    auth: &crate::config::AuthSettings,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i64>> {
+    let window = auth.throttle_window_seconds;
+    let by_account = retry_after(
+        conn,
+        &keys.account,
+        auth.max_failures_per_account,
+        window,
+        now,
+    )?;
+    let by_address = retry_after(
+        conn,
+        &keys.address,
+        auth.max_failures_per_address,
+        window,
+        now,
+    )?;
+    Ok(by_account.max(by_address))
+}
+
+/// Counts a failed attempt under both keys.
+pub fn record(conn: &mut DbConnection, keys: &AttemptKeys, now: NaiveDateTime) -> QueryResult<()> {
+    record_failure(conn, &keys.account, now)?;
+    record_failure(conn, &keys.address, now)
+}

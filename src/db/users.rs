@@ -66,13 +66,7 @@ pub fn list(
         .order((users::created_at.desc(), users::id.desc()))
         .limit(limit)
         .into_boxed();
-    if let Some((at, id)) = after {
-        query = query.filter(
-            users::created_at
-                .lt(at)
-                .or(users::created_at.eq(at).and(users::id.lt(id))),
-        );
-    }
+    query = super::after_cursor!(query, users::created_at, users::id, after);
     query.load(conn)
 }
 

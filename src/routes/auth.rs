@@ -122,34 +122,17 @@ pub async fn login(
     let LoginRequest { email, password } = body.into_inner()?;
     let email = email.trim().to_lowercase();
     let ctx = anonymous_context(&state, &req);
-    let account_key = format!("account:{email}");
-    let addr_key = format!("addr:{}", ctx.client_addr.clone().unwrap_or_default());
+    let keys = throttle::AttemptKeys::new(format!("account:{email}"), ctx.client_addr.as_deref());
     let auth = state.settings.auth.clone();
-    let (retry, user) = {
-        let (account_key, addr_key, email) = (account_key.clone(), addr_key.clone(), email.clone());
-        state
-            .db
-            .run(move |conn| {
-                let now = db::now();
-                let by_account = throttle::retry_after(
-                    conn,
-                    &account_key,
-                    auth.max_failures_per_account,
-                    auth.throttle_window_seconds,
-                    now,
-                )?;
-                let by_addr = throttle::retry_after(
-                    conn,
-                    &addr_key,
-                    auth.max_failures_per_address,
-                    auth.throttle_window_seconds,
-                    now,
-                )?;
-                let user = users::find_by_email(conn, &email)?;
-                Ok((by_account.max(by_addr), user))
-            })
-            .await?
-    };
+    let lookup = email.clone();
+    let (retry, user, keys) = state
+        .db
+        .run(move |conn| {
+            let retry = throttle::check(conn, &keys, &auth, db::now())?;
+            let user = users::find_by_email(conn, &lookup)?;
+            Ok((retry, user, keys))
+        })
+        .await?;
     if let Some(seconds) = retry {
         return Err(ApiError::TooManyRequests {
             retry_after_seconds: seconds,
@@ -166,12 +149,7 @@ pub async fn login(
     let Some(user) = usable.filter(|_| verified) else {
         state
             .db
-            .run(move |conn| {
-                let now = db::now();
-                throttle::record_failure(conn, &account_key, now)?;
-                throttle::record_failure(conn, &addr_key, now)?;
-                Ok(())
-            })
+            .run(move |conn| Ok(throttle::record(conn, &keys, db::now())?))
             .await?;
         // The attempted address is user text: Debug-formatted, so a newline stays escaped.
         tracing::warn!(event = "auth.login.failure", email = ?email, client_addr = ?ctx.client_addr, "sign-in failed");
@@ -179,7 +157,7 @@ pub async fn login(
     };
     state
         .db
-        .run(move |conn| Ok(throttle::clear(conn, &account_key)?))
+        .run(move |conn| Ok(throttle::clear(conn, &keys.account)?))
         .await?;
     let (_, mfa_on, _) = {
         let id = user.id.clone();

@@ -634,8 +634,7 @@ pub async fn update(
                 if before.version != expected {
                     return Err(ApiError::PreconditionFailed);
                 }
-                let jpa =
-                    jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                let jpa = jpas::find(conn, &before.jpa_id)?;
                 ensure_open(&jpa)?;
                 check_field_rights(&c, &before, &partners, &input)?;
                 let mut after = before.clone();
@@ -687,7 +686,7 @@ pub async fn add_partner(
                 if partners.contains(&agency_id) {
                     return Ok((false, before, partners));
                 }
-                let jpa = jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                let jpa = jpas::find(conn, &before.jpa_id)?;
                 ensure_open(&jpa)?;
                 if agency_id == before.lead_agency_id {
                     return Err(ApiError::invalid("agency_id", "is the lead agency already"));
@@ -740,7 +739,7 @@ pub async fn remove_partner(
                 if !partners.contains(&agency_id) {
                     return Err(ApiError::NotFound);
                 }
-                let jpa = jpas::find_visible(conn, &before.jpa_id, &crate::auth::policy::Scope::All)?;
+                let jpa = jpas::find(conn, &before.jpa_id)?;
                 ensure_open(&jpa)?;
                 if milestones::agency_responsible_in(conn, &before.id, &agency_id)? || outcomes::agency_leads_in(conn, &before.id, &agency_id)? {
                     return Err(ApiError::Conflict("The agency is responsible for milestones or reported outcomes of this investigation.".into()));

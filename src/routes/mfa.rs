@@ -99,12 +99,10 @@ pub fn check_second_factor(
     Ok(false)
 }
 
-/// Throttle keys for second-factor attempts.
-fn keys(user_id: &str, addr: &Option<String>) -> (String, String) {
-    (
-        format!("mfa:{user_id}"),
-        format!("addr:{}", addr.clone().unwrap_or_default()),
-    )
+/// Second-factor attempts count against the account (`mfa:<user id>`) and the address,
+/// with the same limits as passwords.
+fn keys(user_id: &str, addr: &Option<String>) -> throttle::AttemptKeys {
+    throttle::AttemptKeys::new(format!("mfa:{user_id}"), addr.as_deref())
 }
 
 fn throttled(
@@ -113,24 +111,12 @@ fn throttled(
     user_id: &str,
     addr: &Option<String>,
 ) -> Result<Option<i64>, ApiError> {
-    let auth = &state.settings.auth;
-    let (account, address) = keys(user_id, addr);
-    let now = db::now();
-    let a = throttle::retry_after(
+    Ok(throttle::check(
         conn,
-        &account,
-        auth.max_failures_per_account,
-        auth.throttle_window_seconds,
-        now,
-    )?;
-    let b = throttle::retry_after(
-        conn,
-        &address,
-        auth.max_failures_per_address,
-        auth.throttle_window_seconds,
-        now,
-    )?;
-    Ok(a.max(b))
+        &keys(user_id, addr),
+        &state.settings.auth,
+        db::now(),
+    )?)
 }
 
 fn record_failure(
@@ -138,11 +124,7 @@ fn record_failure(
     user_id: &str,
     addr: &Option<String>,
 ) -> Result<(), ApiError> {
-    let (account, address) = keys(user_id, addr);
-    let now = db::now();
-    throttle::record_failure(conn, &account, now)?;
-    throttle::record_failure(conn, &address, now)?;
-    Ok(())
+    Ok(throttle::record(conn, &keys(user_id, addr), db::now())?)
 }
 
 #[utoipa::path(post, path = "/api/v1/me/totp/enroll", tag = "account", security(("bearer" = [])),

@@ -10,7 +10,7 @@ use super::extract::{audit_context, ListQuery};
 use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
 use super::investigations::visible;
 use super::jpas::ensure_open;
-use crate::auth::policy::{self, require, Action, Scope};
+use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff};
 use crate::db::milestones::{self, MilestoneRow};
@@ -177,7 +177,7 @@ fn visible_milestone(
 ) -> Result<(MilestoneRow, String, Vec<String>, crate::db::jpas::JpaRow), ApiError> {
     let row = milestones::find(conn, id)?;
     let (inv, partners) = visible(conn, caller, &row.investigation_id)?;
-    let jpa = jpas::find_visible(conn, &inv.jpa_id, &Scope::All)?;
+    let jpa = jpas::find(conn, &inv.jpa_id)?;
     Ok((row, inv.lead_agency_id, partners, jpa))
 }
 
@@ -198,7 +198,7 @@ pub async fn list(
         .db
         .run(move |conn| {
             let (inv, _) = visible(conn, &caller, &id)?;
-            let jpa = jpas::find_visible(conn, &inv.jpa_id, &Scope::All)?;
+            let jpa = jpas::find(conn, &inv.jpa_id)?;
             Ok((
                 milestones::list(conn, &inv.id, page.after, limit)?,
                 today_in(&jpa.timezone),
@@ -233,7 +233,7 @@ pub async fn create(
             db::write_tx(conn, |conn| {
                 let (inv, partners) = visible(conn, &caller, &id)?;
                 policy::may_contribute(&caller, &inv.lead_agency_id, &partners)?;
-                let jpa = jpas::find_visible(conn, &inv.jpa_id, &Scope::All)?;
+                let jpa = jpas::find(conn, &inv.jpa_id)?;
                 ensure_open(&jpa)?;
                 let today = today_in(&jpa.timezone);
                 let default_responsible = match (&caller.role, &caller.agency_id) {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::extract::{audit_context, ListQuery};
 use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
 use super::investigations::visible;
-use crate::auth::policy::{self, require, Action, Scope};
+use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff};
 use crate::db::jpas::JpaRow;
@@ -175,7 +175,7 @@ fn visible_outcome(
 ) -> Result<(OutcomeRow, Vec<String>, JpaRow), ApiError> {
     let row = outcomes::find(conn, id)?;
     let (inv, _) = visible(conn, caller, &row.investigation_id)?;
-    let jpa = jpas::find_visible(conn, &inv.jpa_id, &Scope::All)?;
+    let jpa = jpas::find(conn, &inv.jpa_id)?;
     let contributors = outcomes::contributors_of(conn, std::slice::from_ref(&row.id))?
         .remove(&row.id)
         .unwrap_or_default();
@@ -235,7 +235,7 @@ pub async fn create(
             db::write_tx(conn, |conn| {
                 let (inv, partners) = visible(conn, &caller, &id)?;
                 policy::may_contribute(&caller, &inv.lead_agency_id, &partners)?;
-                let jpa = jpas::find_visible(conn, &inv.jpa_id, &Scope::All)?;
+                let jpa = jpas::find(conn, &inv.jpa_id)?;
                 super::jpas::ensure_open(&jpa)?;
                 let lead = match (caller.role, &caller.agency_id, &input.lead_agency_id) {
                     (Role::Liaison, _, Some(_)) => {
