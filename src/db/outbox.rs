@@ -14,6 +14,8 @@ pub const PENDING: &str = "pending";
 pub const SENDING: &str = "sending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
+/// Every state of an outbox mail.
+pub const STATUSES: [&str; 4] = [PENDING, SENDING, SENT, FAILED];
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = email_outbox)]

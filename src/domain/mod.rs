@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
 
-mod countries;
+pub mod countries;
 pub mod enums;
 pub mod indicators;
 pub mod period;
@@ -219,7 +219,8 @@ pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
             format!("must be at most {max_chars} characters"),
         ));
     }
-    if value
+    // The untrimmed text, so that a control character is refused wherever it stands.
+    if raw
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
     {
@@ -243,7 +244,7 @@ pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
             format!("must be at most {max_chars} characters"),
         ));
     }
-    if value
+    if raw
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {

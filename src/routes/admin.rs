@@ -14,8 +14,11 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct EmailQuery {
     /// pending, sending, sent or failed
+    #[param(schema_with = super::schemas::email_status)]
     pub status: Option<String>,
+    #[param(schema_with = super::schemas::limit)]
     pub limit: Option<String>,
+    #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -68,14 +71,7 @@ pub async fn emails(
     let q = query.into_inner();
     let page = page(q.limit.as_deref(), q.cursor.as_deref())?;
     if let Some(status) = &q.status {
-        if ![
-            outbox::PENDING,
-            outbox::SENDING,
-            outbox::SENT,
-            outbox::FAILED,
-        ]
-        .contains(&status.as_str())
-        {
+        if !outbox::STATUSES.contains(&status.as_str()) {
             return Err(ApiError::BadRequest(
                 "invalid_query",
                 "status must be one of: pending, sending, sent, failed.".into(),
@@ -114,11 +110,7 @@ pub async fn run_reminders(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::RunReminders)?;
-    let input: RunReminders = if body.iter().all(|b| b.is_ascii_whitespace()) {
-        RunReminders::default()
-    } else {
-        super::extract::parse_json_request(&req, &body)?
-    };
+    let input: RunReminders = super::extract::optional_body(&req, &body)?;
     let counts = state.run_reminder_pass(input.as_of).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"as_of": input.as_of, "queued": counts})))
 }

@@ -20,18 +20,24 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateAgency {
+    #[schema(schema_with = super::schemas::required_text_200)]
     pub name: String,
+    #[schema(schema_with = super::schemas::country)]
     pub country: String,
     pub kind: AgencyKind,
+    #[schema(schema_with = super::schemas::email)]
     pub contact_email: String,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateAgency {
+    #[schema(schema_with = super::schemas::required_text_200_or_null)]
     pub name: Option<String>,
+    #[schema(schema_with = super::schemas::country_or_null)]
     pub country: Option<String>,
     pub kind: Option<AgencyKind>,
+    #[schema(schema_with = super::schemas::email_or_null)]
     pub contact_email: Option<String>,
 }
 
@@ -191,7 +197,7 @@ pub async fn get(
 }
 
 #[utoipa::path(patch, path = "/api/v1/agencies/{id}", tag = "agencies", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)),
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)),
     request_body = UpdateAgency,
     responses((status = 200, body = AgencyView), (status = 404, body = crate::error::Problem),
               (status = 412, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]

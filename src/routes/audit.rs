@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::extract::{list_response, page, parse_instant, ts};
+use super::extract::{list_response, page, parse_instant, query_text, query_uuid, ts};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, AuditFilter, AuditRow};
@@ -13,14 +13,22 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct AuditQuery {
+    #[param(schema_with = super::schemas::entity_type)]
     pub entity_type: Option<String>,
+    /// The id of the changed object; a participation is `<jpa id>:<agency id>`.
+    #[param(schema_with = super::schemas::entity_id)]
     pub entity_id: Option<String>,
+    #[param(schema_with = super::schemas::uuid)]
     pub actor_id: Option<String>,
     /// RFC 3339 timestamp or date, inclusive.
+    #[param(schema_with = super::schemas::date_or_timestamp)]
     pub from: Option<String>,
     /// RFC 3339 timestamp or date, exclusive.
+    #[param(schema_with = super::schemas::date_or_timestamp)]
     pub to: Option<String>,
+    #[param(schema_with = super::schemas::limit)]
     pub limit: Option<String>,
+    #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -68,9 +76,9 @@ pub async fn list(
     let q = query.into_inner();
     let page = page(q.limit.as_deref(), q.cursor.as_deref())?;
     let filter = AuditFilter {
-        entity_type: q.entity_type,
-        entity_id: q.entity_id,
-        actor_id: q.actor_id,
+        entity_type: query_text("entity_type", q.entity_type, 64)?,
+        entity_id: query_text("entity_id", q.entity_id, 100)?,
+        actor_id: query_uuid("actor_id", q.actor_id)?,
         from: q
             .from
             .as_deref()

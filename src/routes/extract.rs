@@ -7,7 +7,6 @@ use std::pin::Pin;
 
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
-use base64::Engine;
 use chrono::NaiveDateTime;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
@@ -98,16 +97,25 @@ pub fn parse_json_request<T: DeserializeOwned>(
 }
 
 /// The body of a route that takes none: empty, or a JSON object without fields.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoFields {}
 
-/// Accepts an empty body or `{}`; anything else gets the usual 415/413/400/422.
+/// Accepts an empty body, `null` or `{}`; anything else gets the usual 415/413/400/422.
 pub fn expect_no_body(req: &HttpRequest, body: &[u8]) -> Result<(), ApiError> {
-    if body.iter().all(|b| b.is_ascii_whitespace()) {
-        return Ok(());
+    optional_body::<NoFields>(req, body).map(|_| ())
+}
+
+/// The body of a route whose body is optional: empty or JSON `null` is `T::default()`.
+pub fn optional_body<T: DeserializeOwned + Default>(
+    req: &HttpRequest,
+    body: &[u8],
+) -> Result<T, ApiError> {
+    let trimmed = body.trim_ascii();
+    if trimmed.is_empty() || (trimmed == b"null" && is_json(req)) {
+        return Ok(T::default());
     }
-    parse_json_request::<NoFields>(req, body).map(|_| ())
+    parse_json_request(req, body)
 }
 
 /// Parses a JSON document into `T`: bad syntax is 400, a well-formed document that does
@@ -180,13 +188,71 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// Deserializes an integer written as a JSON number with no fraction: `12` and `12.0`
+/// are the same number in JSON (and JSON Schema's `integer` takes both).
+pub fn whole_number<'de, T, D>(d: D) -> Result<T, D::Error>
+where
+    T: TryFrom<i64>,
+    D: Deserializer<'de>,
+{
+    use serde::de::Error;
+    let n = serde_json::Number::deserialize(d)?;
+    let whole = match (n.as_i64(), n.as_f64()) {
+        (Some(i), _) => Some(i),
+        (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(f as i64),
+        _ => None,
+    };
+    whole
+        .and_then(|i| T::try_from(i).ok())
+        .ok_or_else(|| D::Error::custom("invalid type: number, expected a whole number in range"))
+}
+
+/// `whole_number` for an optional field (absent or `null` is `None`).
+pub fn optional_whole_number<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
+where
+    T: TryFrom<i64>,
+    D: Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    struct Whole<T: TryFrom<i64>>(#[serde(deserialize_with = "whole_number")] T);
+    Option::<Whole<T>>::deserialize(d).map(|o| o.map(|w| w.0))
+}
+
 /// `?limit=&cursor=` of a list route.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
     /// 1 to 200, default 50.
+    #[param(schema_with = super::schemas::limit)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
+}
+
+/// A query parameter that must be a UUID when present (400 otherwise).
+pub fn query_uuid(name: &str, value: Option<String>) -> Result<Option<String>, ApiError> {
+    match value {
+        Some(v) if uuid::Uuid::parse_str(&v).is_err() => Err(ApiError::BadRequest(
+            "invalid_query",
+            format!("{name} must be a UUID."),
+        )),
+        other => Ok(other),
+    }
+}
+
+/// A query parameter of at most `max` characters when present (400 otherwise).
+pub fn query_text(
+    name: &str,
+    value: Option<String>,
+    max: usize,
+) -> Result<Option<String>, ApiError> {
+    match value {
+        Some(v) if v.chars().count() > max => Err(ApiError::BadRequest(
+            "invalid_query",
+            format!("{name} must be at most {max} characters."),
+        )),
+        other => Ok(other),
+    }
 }
 
 /// Who changes something, from where, in which request: for the audit event.
@@ -231,20 +297,21 @@ pub fn page(limit: Option<&str>, cursor: Option<&str>) -> Result<Page, ApiError>
     Ok(Page { limit, after })
 }
 
+/// `<microseconds since the epoch>_<id>` of the last row of a page (the form
+/// `schemas::CURSOR` documents). Clients treat it as opaque; every string of that form
+/// is a valid position, so a cursor cannot make a list fail.
 pub fn encode_cursor(at: NaiveDateTime, id: &str) -> String {
-    let raw = format!("{}|{id}", at.and_utc().timestamp_micros());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw)
+    format!("{}_{id}", at.and_utc().timestamp_micros())
 }
 
 fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(raw)
-        .ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    let (micros, id) = text.split_once('|')?;
+    let (micros, id) = raw.split_once('_')?;
+    if micros.is_empty() || micros.len() > 16 || !micros.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let at = chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
-    uuid::Uuid::parse_str(id).ok()?;
-    Some((at, id.to_string()))
+    let id = uuid::Uuid::parse_str(id).ok()?;
+    Some((at, id.hyphenated().to_string()))
 }
 
 /// A list response.
@@ -284,11 +351,13 @@ pub fn if_match(req: &HttpRequest) -> Result<i64, ApiError> {
         .to_str()
         .map_err(|_| ApiError::bad_request("If-Match must be \"<version>\"."))?
         .trim();
-    let value = value.strip_prefix("W/").unwrap_or(value);
+    // An entity tag is quoted (RFC 9110); the ETag this API sends is `"<version>"`.
     value
-        .trim_matches('"')
-        .parse::<i64>()
-        .map_err(|_| ApiError::bad_request("If-Match must be \"<version>\"."))
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .filter(|v| !v.is_empty() && v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| ApiError::bad_request("If-Match must be \"<version>\"."))
 }
 
 /// A path id: anything but a UUID is simply not found.

@@ -27,8 +27,10 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RouteLeg {
+    #[schema(schema_with = super::schemas::country)]
     pub country: String,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_200)]
     pub place: String,
     pub kind: LegKind,
     pub mode: TransportMode,
@@ -37,6 +39,7 @@ pub struct RouteLeg {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TraffickingIndicator {
+    #[schema(schema_with = super::schemas::trafficking_code)]
     pub code: String,
     pub strength: IndicatorStrength,
 }
@@ -45,10 +48,13 @@ pub struct TraffickingIndicator {
 #[serde(deny_unknown_fields)]
 pub struct Compendium {
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_20000)]
     pub facts: String,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_20000)]
     pub elements_of_success: String,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_20000)]
     pub challenges: String,
 }
 
@@ -152,21 +158,28 @@ pub fn visible(
 #[serde(deny_unknown_fields)]
 pub struct CreateInvestigation {
     /// Required for admins and co-chairs; a liaison's investigation is led by its own agency.
+    #[schema(format = Uuid)]
     pub lead_agency_id: Option<String>,
+    #[schema(schema_with = super::schemas::required_text_100)]
     pub reference: String,
+    #[schema(schema_with = super::schemas::required_text_300)]
     pub title: String,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_20000)]
     pub summary: String,
+    #[schema(min_items = 1)]
     pub crime_types: Vec<CrimeType>,
     pub status: Option<InvestigationStatus>,
     pub opened_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub route_legs: Vec<RouteLeg>,
     #[serde(default)]
     pub modus_operandi: Vec<ModusOperandi>,
     pub sensitivity: Option<Sensitivity>,
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub trafficking_indicators: Vec<TraffickingIndicator>,
     pub include_in_compendium: Option<bool>,
     pub compendium: Option<Compendium>,
@@ -175,18 +188,24 @@ pub struct CreateInvestigation {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateInvestigation {
+    #[schema(schema_with = super::schemas::required_text_100_or_null)]
     pub reference: Option<String>,
+    #[schema(schema_with = super::schemas::required_text_300_or_null)]
     pub title: Option<String>,
+    #[schema(schema_with = super::schemas::optional_text_20000_or_null)]
     pub summary: Option<String>,
+    #[schema(min_items = 1)]
     pub crime_types: Option<Vec<CrimeType>>,
     pub status: Option<InvestigationStatus>,
     pub opened_on: Option<NaiveDate>,
     #[serde(default, deserialize_with = "super::extract::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub closed_on: Option<Option<NaiveDate>>,
+    #[schema(max_items = 50)]
     pub route_legs: Option<Vec<RouteLeg>>,
     pub modus_operandi: Option<Vec<ModusOperandi>>,
     pub sensitivity: Option<Sensitivity>,
+    #[schema(max_items = 100)]
     pub trafficking_indicators: Option<Vec<TraffickingIndicator>>,
     pub include_in_compendium: Option<bool>,
     pub compendium: Option<Compendium>,
@@ -384,12 +403,18 @@ fn check_field_rights(
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct InvestigationQuery {
+    #[param(schema_with = super::schemas::investigation_status)]
     pub status: Option<String>,
+    #[param(schema_with = super::schemas::crime_type)]
     pub crime_type: Option<String>,
+    #[param(schema_with = super::schemas::uuid)]
     pub agency_id: Option<String>,
     /// Substring of the title or (where visible) the reference.
+    #[param(schema_with = super::schemas::search_text)]
     pub q: Option<String>,
+    #[param(schema_with = super::schemas::limit)]
     pub limit: Option<String>,
+    #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
 }
 
@@ -437,7 +462,7 @@ pub async fn list(
     let filter = InvestigationFilter {
         status: q.status,
         crime_type: q.crime_type,
-        agency_id: q.agency_id,
+        agency_id: super::extract::query_uuid("agency_id", q.agency_id)?,
         q: q.q
             .filter(|s| !s.trim().is_empty())
             .map(|s| s.trim().to_string()),
@@ -608,7 +633,7 @@ pub async fn get(
 }
 
 #[utoipa::path(patch, path = "/api/v1/investigations/{id}", tag = "investigations", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)), request_body = UpdateInvestigation,
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)), request_body = UpdateInvestigation,
     responses((status = 200, body = InvestigationView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
               (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
               (status = 428, body = crate::error::Problem)))]
@@ -767,6 +792,7 @@ pub struct LinkView {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateLink {
+    #[schema(format = Uuid)]
     pub investigation_id: String,
     pub relation: LinkRelation,
 }

@@ -72,32 +72,48 @@ impl JpaView {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateJpa {
+    #[schema(schema_with = super::schemas::jpa_code)]
     pub code: String,
+    #[schema(schema_with = super::schemas::required_text_200)]
     pub name: String,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_10000)]
     pub description: String,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub status: Option<JpaStatus>,
     #[serde(default)]
     pub is_exercise: bool,
+    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
+    #[schema(minimum = 1, maximum = 28)]
     pub report_due_day: Option<i32>,
+    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
+    #[schema(minimum = 0, maximum = 28)]
     pub reminder_days_before: Option<i32>,
+    #[schema(schema_with = super::schemas::timezone_or_null)]
     pub timezone: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateJpa {
+    #[schema(schema_with = super::schemas::jpa_code_or_null)]
     pub code: Option<String>,
+    #[schema(schema_with = super::schemas::required_text_200_or_null)]
     pub name: Option<String>,
+    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
     pub description: Option<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub status: Option<JpaStatus>,
     pub is_exercise: Option<bool>,
+    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
+    #[schema(minimum = 1, maximum = 28)]
     pub report_due_day: Option<i32>,
+    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
+    #[schema(minimum = 0, maximum = 28)]
     pub reminder_days_before: Option<i32>,
+    #[schema(schema_with = super::schemas::timezone_or_null)]
     pub timezone: Option<String>,
 }
 
@@ -279,7 +295,7 @@ pub async fn get(
 }
 
 #[utoipa::path(patch, path = "/api/v1/jpas/{id}", tag = "jpas", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)), request_body = UpdateJpa,
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)), request_body = UpdateJpa,
     responses((status = 200, body = JpaView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem),
               (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]
 pub async fn update(
@@ -397,11 +413,7 @@ pub async fn add_participant(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManageParticipants)?;
     let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
-    let input: Participation = if body.iter().all(|b| b.is_ascii_whitespace()) {
-        Participation::default()
-    } else {
-        super::extract::parse_json_request(&req, &body)?
-    };
+    let input: Participation = super::extract::optional_body(&req, &body)?;
     let ctx = audit_context(&caller);
     let (created, agency, joined_on) = state
         .db

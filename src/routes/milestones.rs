@@ -65,13 +65,16 @@ fn audit_fields(row: &MilestoneRow) -> serde_json::Value {
 #[serde(deny_unknown_fields)]
 pub struct CreateMilestone {
     pub kind: MilestoneKind,
+    #[schema(schema_with = super::schemas::required_text_300)]
     pub title: String,
     /// Default: the caller's agency, or the lead agency.
+    #[schema(format = Uuid)]
     pub responsible_agency_id: Option<String>,
     pub due_on: NaiveDate,
     pub status: Option<MilestoneStatus>,
     pub achieved_on: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_10000)]
     pub notes: String,
 }
 
@@ -79,13 +82,16 @@ pub struct CreateMilestone {
 #[serde(deny_unknown_fields)]
 pub struct UpdateMilestone {
     pub kind: Option<MilestoneKind>,
+    #[schema(schema_with = super::schemas::required_text_300_or_null)]
     pub title: Option<String>,
+    #[schema(format = Uuid)]
     pub responsible_agency_id: Option<String>,
     pub due_on: Option<NaiveDate>,
     pub status: Option<MilestoneStatus>,
     #[serde(default, deserialize_with = "super::extract::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub achieved_on: Option<Option<NaiveDate>>,
+    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
     pub notes: Option<String>,
 }
 
@@ -292,7 +298,7 @@ pub async fn create(
 }
 
 #[utoipa::path(patch, path = "/api/v1/milestones/{id}", tag = "milestones", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)), request_body = UpdateMilestone,
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)), request_body = UpdateMilestone,
     responses((status = 200, body = MilestoneView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
               (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
               (status = 428, body = crate::error::Problem)))]

@@ -16,6 +16,7 @@ pub mod openapi;
 pub mod outcomes;
 pub mod reports;
 pub mod returns;
+pub mod schemas;
 pub mod set_password;
 pub mod users;
 pub mod views;

@@ -119,3 +119,28 @@ pub struct ApiDoc;
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ApiDoc;
+    use utoipa::OpenApi;
+
+    /// The document names the values the API takes, not the Rust variant names.
+    #[test]
+    fn enums_are_documented_as_the_api_spells_them() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(
+            schemas["CrimeType"]["enum"],
+            serde_json::json!(["people_smuggling", "trafficking_in_persons"])
+        );
+        assert_eq!(
+            schemas["LinkRelation"]["enum"],
+            serde_json::json!(["same_network", "related", "spin_off"])
+        );
+        assert_eq!(
+            schemas["CreateAgency"]["properties"]["country"]["enum"][0],
+            serde_json::json!("AD")
+        );
+    }
+}

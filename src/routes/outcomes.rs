@@ -64,29 +64,41 @@ fn audit_fields(row: &OutcomeRow, contributors: &[String]) -> serde_json::Value 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateOutcome {
+    #[schema(schema_with = super::schemas::indicator)]
     pub indicator: String,
+    #[serde(deserialize_with = "super::extract::whole_number")]
+    #[schema(minimum = 0)]
     pub value: i64,
     pub occurred_on: NaiveDate,
     /// Admins and co-chairs only: the reporting agency (default: the investigation's lead).
     /// A liaison's outcomes are always its own agency's.
+    #[schema(format = Uuid)]
     pub lead_agency_id: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::agency_ids)]
     pub contributing_agency_ids: Vec<String>,
     pub status: Option<OutcomeStatus>,
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_10000)]
     pub notes: String,
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateOutcome {
+    #[schema(schema_with = super::schemas::indicator_or_null)]
     pub indicator: Option<String>,
+    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
+    #[schema(minimum = 0)]
     pub value: Option<i64>,
     pub occurred_on: Option<NaiveDate>,
+    #[schema(schema_with = super::schemas::agency_ids_or_null)]
     pub contributing_agency_ids: Option<Vec<String>>,
     pub status: Option<OutcomeStatus>,
+    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
     pub notes: Option<String>,
     /// Required when `value` changes.
+    #[schema(schema_with = super::schemas::optional_text_2000_or_null)]
     pub revision_reason: Option<String>,
 }
 
@@ -303,7 +315,7 @@ pub async fn create(
 }
 
 #[utoipa::path(patch, path = "/api/v1/outcomes/{id}", tag = "outcomes", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)), request_body = UpdateOutcome,
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)), request_body = UpdateOutcome,
     responses((status = 200, body = OutcomeView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
               (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
               (status = 428, body = crate::error::Problem)))]

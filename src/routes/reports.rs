@@ -17,6 +17,7 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ProgressQuery {
     /// YYYY-MM-DD; default today in the JPA's timezone.
+    #[param(schema_with = super::schemas::date)]
     pub as_of: Option<String>,
 }
 

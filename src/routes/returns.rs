@@ -61,15 +61,20 @@ fn view(row: ReturnRow, due_day: i32) -> ReturnView {
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ReturnQuery {
+    #[param(schema_with = super::schemas::period)]
     pub period: Option<String>,
+    #[param(schema_with = super::schemas::uuid)]
     pub agency_id: Option<String>,
+    #[param(schema_with = super::schemas::limit)]
     pub limit: Option<String>,
+    #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct AgencyQuery {
     /// Admins and co-chairs: the agency whose return this is.
+    #[param(schema_with = super::schemas::uuid)]
     pub agency_id: Option<String>,
 }
 
@@ -77,6 +82,7 @@ pub struct AgencyQuery {
 #[serde(deny_unknown_fields)]
 pub struct SaveReturn {
     #[serde(default)]
+    #[schema(schema_with = super::schemas::optional_text_20000)]
     pub narrative: String,
     #[serde(default)]
     pub nil_return: bool,
@@ -139,7 +145,7 @@ pub async fn list(
     }
     let agency = match caller.role {
         Role::Liaison => Some(policy::return_agency(&caller, None)?),
-        _ => q.agency_id,
+        _ => super::extract::query_uuid("agency_id", q.agency_id)?,
     };
     let limit = page.limit;
     let (rows, due_day) = state
@@ -161,7 +167,7 @@ pub async fn list(
 }
 
 #[utoipa::path(put, path = "/api/v1/jpas/{id}/returns/{period}", tag = "returns", security(("bearer" = [])),
-    params(("id" = String, Path), ("period" = String, Path, description = "YYYY-MM"), AgencyQuery), request_body = SaveReturn,
+    params(("id" = String, Path), ("period" = String, Path, description = "YYYY-MM", pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])$"), AgencyQuery), request_body = SaveReturn,
     responses((status = 201, body = ReturnView), (status = 200, body = ReturnView), (status = 404, body = crate::error::Problem),
               (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
 pub async fn save(
@@ -233,7 +239,7 @@ pub async fn save(
 }
 
 #[utoipa::path(post, path = "/api/v1/jpas/{id}/returns/{period}/submit", tag = "returns", security(("bearer" = [])),
-    params(("id" = String, Path), ("period" = String, Path, description = "YYYY-MM"), AgencyQuery),
+    params(("id" = String, Path), ("period" = String, Path, description = "YYYY-MM", pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])$"), AgencyQuery),
     request_body(content = Option<super::extract::NoFields>),
     responses((status = 200, body = ReturnView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)))]
 pub async fn submit(
@@ -284,6 +290,7 @@ pub async fn submit(
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ComplianceQuery {
     /// YYYY-MM-DD; default today in the JPA's timezone.
+    #[param(schema_with = super::schemas::date)]
     pub as_of: Option<String>,
 }
 

@@ -23,20 +23,24 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
+    #[schema(schema_with = super::schemas::email)]
     pub email: String,
+    #[schema(schema_with = super::schemas::required_text_200)]
     pub display_name: String,
     pub role: Role,
     #[serde(default)]
+    #[schema(format = Uuid)]
     pub agency_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    #[schema(schema_with = super::schemas::required_text_200_or_null)]
     pub display_name: Option<String>,
     pub role: Option<Role>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = Uuid)]
     pub agency_id: Option<Option<String>>,
     pub active: Option<bool>,
 }
@@ -206,7 +210,7 @@ pub async fn get(
 
 /// Changes display name, role, agency or active. Deactivation ends the user's sessions.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
-    params(("id" = String, Path), ("If-Match" = String, Header)),
+    params(("id" = String, Path), ("If-Match" = String, Header, description = "`\"<version>\"` of the resource this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)),
     request_body = UpdateUser,
     responses((status = 200, body = UserView), (status = 404, body = crate::error::Problem),
               (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem),

@@ -162,3 +162,96 @@ async fn malformed_ids_and_query_parameters_are_answered_cleanly() {
         .await;
     assert_eq!(bad_from.status, 400);
 }
+
+/// What the OpenAPI document promises about input is what the handlers do: integers may
+/// be written `12.0`, an optional body may be `null`, filters that name ids must be
+/// UUIDs, an If-Match is a quoted version and text never carries control characters.
+#[tokio::test]
+async fn input_is_judged_as_the_openapi_document_describes_it() {
+    let app = spawn_app().await;
+    let token = app.admin_token.clone();
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&token),
+            json!({"code": "DOC-1", "name": "Doc", "start_date": "2026-01-01", "report_due_day": 12.0}),
+        )
+        .await;
+    assert_eq!(jpa.status, 201, "{}", jpa.text);
+    assert_eq!(jpa.body["report_due_day"], 12);
+    let fraction = app
+        .post(
+            "/api/v1/jpas",
+            Some(&token),
+            json!({"code": "DOC-2", "name": "Doc", "start_date": "2026-01-01", "report_due_day": 12.5}),
+        )
+        .await;
+    assert_eq!(fraction.status, 422);
+    assert_eq!(fraction.body["errors"][0]["field"], "report_due_day");
+
+    let jpa_id = jpa.body["id"].as_str().unwrap().to_string();
+    let agency = app.create_agency("Doc Police", "TH").await;
+    let join = app
+        .send(
+            app.client
+                .put(app.url(&format!("/api/v1/jpas/{jpa_id}/agencies/{agency}")))
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .body("null"),
+        )
+        .await;
+    assert_eq!(join.status, 201, "a null body is no body: {}", join.text);
+
+    for query in ["agency_id=", "agency_id=police"] {
+        let r = app
+            .get(
+                &format!("/api/v1/jpas/{jpa_id}/investigations?{query}"),
+                &token,
+            )
+            .await;
+        assert_eq!(r.status, 400, "{query}");
+        assert_eq!(r.problem_code(), "invalid_query");
+    }
+    let long_type = "x".repeat(65);
+    for query in [
+        format!("entity_type={long_type}"),
+        "actor_id=me".to_string(),
+    ] {
+        let r = app.get(&format!("/api/v1/audit?{query}"), &token).await;
+        assert_eq!(r.status, 400, "{query}");
+    }
+
+    let version = jpa.body["version"].as_i64().unwrap();
+    for tag in [
+        format!("{version}"),
+        format!("W/\"{version}\""),
+        "\"v1\"".into(),
+    ] {
+        let r = app
+            .send(
+                app.client
+                    .patch(app.url(&format!("/api/v1/jpas/{jpa_id}")))
+                    .bearer_auth(&token)
+                    .header("If-Match", tag.as_str())
+                    .json(&json!({"name": "Renamed"})),
+            )
+            .await;
+        assert_eq!(r.status, 400, "If-Match {tag}");
+    }
+    for name in ["Bad\u{85}", "\u{1b}[31mred"] {
+        let r = app
+            .patch(
+                &format!("/api/v1/jpas/{jpa_id}"),
+                &token,
+                version,
+                json!({"name": name}),
+            )
+            .await;
+        assert_eq!(r.status, 422, "{name:?}");
+    }
+    let after = app.get(&format!("/api/v1/jpas/{jpa_id}"), &token).await;
+    assert_eq!(
+        after.body["name"], "Doc",
+        "nothing was changed by the refused requests"
+    );
+}

@@ -1,0 +1,300 @@
+//! JSON Schemas of request fields whose rules are more than their Rust type: the
+//! OpenAPI document says exactly what the handlers accept (text that must not be blank,
+//! country codes, time zones, periods, cursors), so that a client, a code generator or
+//! the contract fuzzer (`.ci/contract`) can tell valid input from invalid without trying.
+//!
+//! Each function is named in a `#[schema(schema_with = ...)]` or
+//! `#[param(schema_with = ...)]` next to the field it describes; the checks themselves
+//! stay in `crate::domain`, and `tests/api/errors.rs` holds the two together.
+
+use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+use utoipa::openapi::{KnownFormat, Object, SchemaFormat};
+
+/// Text that `domain::required_text` accepts: at least one non-blank character and no
+/// control characters other than tab and newline.
+pub const REQUIRED_TEXT: &str = r"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$";
+
+/// Text that `domain::optional_text` accepts: no control characters other than tab,
+/// newline and carriage return (may be empty).
+pub const OPTIONAL_TEXT: &str = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$";
+
+/// A list cursor as `extract::encode_cursor` writes it: microseconds since the epoch and
+/// the id of the last row of the previous page. Every string of this form is a cursor.
+pub const CURSOR: &str =
+    r"^[0-9]{1,16}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+/// A reporting period, `YYYY-MM`.
+pub const PERIOD: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+fn string() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String)
+}
+
+macro_rules! text_schemas {
+    ($($(#[$doc:meta])* $name:ident = $pattern:expr, $max:expr;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name() -> Object {
+                string().pattern(Some($pattern)).max_length(Some($max)).build()
+            }
+        )*
+    };
+}
+
+text_schemas! {
+    /// Reference of an investigation.
+    required_text_100 = REQUIRED_TEXT, 100;
+    /// Names.
+    required_text_200 = REQUIRED_TEXT, 200;
+    /// Titles.
+    required_text_300 = REQUIRED_TEXT, 300;
+    /// Place of a route leg.
+    optional_text_200 = OPTIONAL_TEXT, 200;
+    /// Revision reason of an outcome.
+    optional_text_2000 = OPTIONAL_TEXT, 2_000;
+    /// Notes and descriptions.
+    optional_text_10000 = OPTIONAL_TEXT, 10_000;
+    /// Summaries, narratives and compendium text.
+    optional_text_20000 = OPTIONAL_TEXT, 20_000;
+}
+
+/// An email address (`domain::Email`).
+pub fn email() -> Object {
+    string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Email)))
+        .max_length(Some(254))
+        .build()
+}
+
+/// An ISO 3166-1 alpha-2 country code.
+pub fn country() -> Object {
+    string()
+        .enum_values(Some(crate::domain::countries::ISO_3166_ALPHA2))
+        .build()
+}
+
+/// An IANA time-zone name.
+pub fn timezone() -> Object {
+    string()
+        .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
+        .build()
+}
+
+/// An indicator code of `GET /api/v1/indicators`.
+pub fn indicator() -> Object {
+    string()
+        .enum_values(Some(
+            crate::domain::indicators::INDICATORS.iter().map(|i| i.code),
+        ))
+        .build()
+}
+
+/// The code of a JPA: 1 to 50 letters, digits, `-` or `_`.
+pub fn jpa_code() -> Object {
+    string().pattern(Some(r"^[A-Za-z0-9_-]{1,50}$")).build()
+}
+
+/// The code of a trafficking indicator (free list of the investigating agency).
+pub fn trafficking_code() -> Object {
+    string().pattern(Some(r"^[A-Za-z0-9_.-]{1,64}$")).build()
+}
+
+/// A UUID.
+pub fn uuid() -> Object {
+    string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+        .build()
+}
+
+/// Up to 100 agency ids.
+pub fn agency_ids() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(uuid())
+        .max_items(Some(100))
+        .build()
+}
+
+/// A period, `YYYY-MM`.
+pub fn period() -> Object {
+    string().pattern(Some(PERIOD)).build()
+}
+
+/// `?limit=`: 1 to 200, default 50.
+pub fn limit() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(1))
+        .maximum(Some(200))
+        .default(Some(50.into()))
+        .build()
+}
+
+/// `?cursor=`: the `next_cursor` of the previous page.
+pub fn cursor() -> Object {
+    string().pattern(Some(CURSOR)).build()
+}
+
+/// A date, `YYYY-MM-DD`.
+pub fn date() -> Object {
+    string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .build()
+}
+
+/// A date or an RFC 3339 timestamp.
+pub fn date_or_timestamp() -> utoipa::openapi::Schema {
+    utoipa::openapi::schema::OneOfBuilder::new()
+        .item(date())
+        .item(
+            string()
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+/// The state of an outbox mail.
+pub fn email_status() -> Object {
+    one_of(&crate::db::outbox::STATUSES)
+}
+
+/// An audit entity type (`user`, `agency`, `jpa`, `investigation`, ...).
+pub fn entity_type() -> Object {
+    string().max_length(Some(64)).build()
+}
+
+/// The id of an audited object (a UUID, or `<jpa id>:<agency id>` for a participation).
+pub fn entity_id() -> Object {
+    string().max_length(Some(100)).build()
+}
+
+/// A title or reference substring to search for.
+pub fn search_text() -> Object {
+    string().max_length(Some(200)).build()
+}
+
+/// The status of an investigation.
+pub fn investigation_status() -> Object {
+    use crate::domain::InvestigationStatus;
+    string()
+        .enum_values(Some(InvestigationStatus::ALL.iter().map(|s| s.as_str())))
+        .build()
+}
+
+/// A crime type.
+pub fn crime_type() -> Object {
+    use crate::domain::CrimeType;
+    string()
+        .enum_values(Some(CrimeType::ALL.iter().map(|s| s.as_str())))
+        .build()
+}
+
+/// `schema` or `null`: an optional field, where `null` means the same as leaving it out.
+fn or_null(mut schema: Object) -> Object {
+    if let SchemaType::Type(t) = schema.schema_type {
+        schema.schema_type = SchemaType::from_iter([t, Type::Null]);
+    }
+    if let Some(values) = &mut schema.enum_values {
+        values.push(serde_json::Value::Null);
+    }
+    schema
+}
+
+macro_rules! or_null_schemas {
+    ($($name:ident = $base:ident;)*) => {
+        $(
+            #[doc = concat!("`", stringify!($base), "` or `null`.")]
+            pub fn $name() -> Object {
+                or_null($base())
+            }
+        )*
+    };
+}
+
+or_null_schemas! {
+    required_text_100_or_null = required_text_100;
+    required_text_200_or_null = required_text_200;
+    required_text_300_or_null = required_text_300;
+    optional_text_2000_or_null = optional_text_2000;
+    optional_text_10000_or_null = optional_text_10000;
+    optional_text_20000_or_null = optional_text_20000;
+    email_or_null = email;
+    country_or_null = country;
+    timezone_or_null = timezone;
+    indicator_or_null = indicator;
+    jpa_code_or_null = jpa_code;
+}
+
+/// Up to 100 agency ids, or `null`.
+pub fn agency_ids_or_null() -> utoipa::openapi::schema::Array {
+    let mut list = agency_ids();
+    list.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
+    list
+}
+
+/// One of a fixed list of strings.
+pub fn one_of(values: &'static [&'static str]) -> Object {
+    string().enum_values(Some(values.iter().copied())).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The patterns, compiled as a client would, accept exactly what the domain checks
+    /// accept.
+    #[test]
+    fn text_patterns_agree_with_the_domain_checks() {
+        use crate::domain::{optional_text, required_text};
+        let required = regex::Regex::new(REQUIRED_TEXT).unwrap();
+        let optional = regex::Regex::new(OPTIONAL_TEXT).unwrap();
+        let samples = [
+            "ok",
+            " x ",
+            "a\tb\nc",
+            "\u{00a0}x",
+            "line\r\nbreak",
+            "",
+            "  ",
+            "\t\n",
+            "\u{7}",
+            "x\u{7f}",
+            "x\u{85}",
+            "\u{2028}",
+            "Đà Nẵng",
+            "\u{200b}",
+            "a\u{0}b",
+            "\u{3000}y",
+        ];
+        for sample in samples {
+            assert_eq!(
+                required.is_match(sample),
+                required_text("f", sample, 100).is_ok(),
+                "required {sample:?}"
+            );
+            assert_eq!(
+                optional.is_match(sample),
+                optional_text("f", sample, 100).is_ok(),
+                "optional {sample:?}"
+            );
+        }
+        let cursor = regex::Regex::new(CURSOR).unwrap();
+        let period = regex::Regex::new(PERIOD).unwrap();
+        assert!(period.is_match("2027-01") && !period.is_match("2027-13"));
+        assert!(!cursor.is_match("abc") && !cursor.is_match("1_x"));
+    }
+
+    #[test]
+    fn every_cursor_of_the_documented_form_is_accepted() {
+        let at = chrono::DateTime::from_timestamp_micros(1_780_000_000_123_456)
+            .map(|d| d.naive_utc())
+            .unwrap();
+        let id = "0b0e3c1e-7d1a-4c7e-9a7e-0c1f2a3b4c5d";
+        let cursor = super::super::extract::encode_cursor(at, id);
+        assert_eq!(cursor, format!("1780000000123456_{id}"));
+        for c in [cursor.as_str(), "0_00000000-0000-0000-0000-000000000000"] {
+            assert!(super::super::extract::page(None, Some(c)).is_ok(), "{c}");
+        }
+    }
+}
