@@ -73,8 +73,19 @@ pub async fn progress(
     Ok(HttpResponse::Ok().json(body.as_ref()))
 }
 
+/// The path of an export, for the OpenAPI document.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct ExportPath {
+    id: String,
+    /// investigations, milestones, outcomes or returns
+    #[param(schema_with = super::schemas::export_kind)]
+    kind: String,
+}
+
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/export/{kind}.csv", tag = "reports", security(("bearer" = [])),
-    params(("id" = String, Path), ("kind" = String, Path, description = "investigations, milestones, outcomes or returns")),
+    params(ExportPath),
     responses((status = 200, description = "CSV (RFC 4180), streamed", content_type = "text/csv"),
               (status = 404, body = crate::error::Problem)))]
 pub async fn export(

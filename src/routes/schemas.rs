@@ -233,6 +233,11 @@ pub fn agency_ids_or_null() -> utoipa::openapi::schema::Array {
     list
 }
 
+/// What `GET /jpas/{id}/export/{kind}.csv` exports.
+pub fn export_kind() -> Object {
+    one_of(&["investigations", "milestones", "outcomes", "returns"])
+}
+
 /// One of a fixed list of strings.
 pub fn one_of(values: &'static [&'static str]) -> Object {
     string().enum_values(Some(values.iter().copied())).build()
@@ -283,6 +288,19 @@ mod tests {
         let period = regex::Regex::new(PERIOD).unwrap();
         assert!(period.is_match("2027-01") && !period.is_match("2027-13"));
         assert!(!cursor.is_match("abc") && !cursor.is_match("1_x"));
+    }
+
+    #[test]
+    fn export_kinds_are_the_ones_the_route_serves() {
+        let kinds = export_kind().enum_values.unwrap_or_default();
+        assert_eq!(kinds.len(), 4);
+        for kind in kinds {
+            let file = format!("{}.csv", kind.as_str().unwrap_or_default());
+            assert!(
+                crate::reports::csv_export::ExportKind::parse(&file).is_some(),
+                "{file}"
+            );
+        }
     }
 
     #[test]
