@@ -68,6 +68,10 @@ pub async fn request_context(
         user_id = tracing::field::Empty,
     );
     let started = Instant::now();
+    // Served over HTTPS (the public URL says so): browsers are told to keep to it.
+    let https = req
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .is_some_and(|s| s.settings.server.public_url.starts_with("https://"));
     // A successful write may change any progress figure: the cache is cleared after it.
     let writes = !matches!(
         *req.method(),
@@ -147,6 +151,17 @@ pub async fn request_context(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
             );
+            // Links carry tokens (set-password): no page of this service leaks its URL.
+            headers.insert(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            );
+            if https {
+                headers.insert(
+                    header::STRICT_TRANSPORT_SECURITY,
+                    HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                );
+            }
             if is_api && !headers.contains_key(header::CACHE_CONTROL) {
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             }

@@ -161,3 +161,28 @@ async fn cross_origin_calls_are_allowed_only_for_configured_origins() {
         Some("https://jpa.example.org")
     );
 }
+
+/// Behind HTTPS (a `https://` public URL) browsers are told to keep to HTTPS; every
+/// response forbids sending its URL (which may carry a token) as a referrer.
+#[tokio::test]
+async fn https_deployments_send_hsts_and_no_response_leaks_its_url_as_referrer() {
+    let plain = spawn_app().await;
+    let r = plain.get("/api/v1/me", &plain.admin_token).await;
+    assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+    assert!(
+        r.header("strict-transport-security").is_none(),
+        "no HSTS over plain HTTP"
+    );
+    let tls = crate::helpers::spawn_app_with(|s| {
+        s.server.public_url = "https://jpa.example.org".into();
+    })
+    .await;
+    for path in ["/health", "/api/v1/nothing-here"] {
+        let r = tls.send(tls.client.get(tls.url(path))).await;
+        assert_eq!(
+            r.header("strict-transport-security").as_deref(),
+            Some("max-age=31536000; includeSubDomains"),
+            "{path}"
+        );
+    }
+}
