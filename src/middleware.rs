@@ -68,6 +68,9 @@ pub async fn request_context(
         user_id = tracing::field::Empty,
     );
     let started = Instant::now();
+    // An encoded NUL in the path or query: PostgreSQL cannot take it in text, and no
+    // parameter of this API has a use for it.
+    let has_nul = req.uri().to_string().contains("%00");
     // Served over HTTPS (the public URL says so): browsers are told to keep to it.
     let https = req
         .app_data::<actix_web::web::Data<crate::state::AppState>>()
@@ -95,6 +98,16 @@ pub async fn request_context(
                     response.headers_mut().insert(
                         header::ALLOW,
                         HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"),
+                    );
+                    ServiceResponse::new(request, response)
+                } else if has_nul {
+                    let (request, _) = req.into_parts();
+                    let response = problem_response(
+                        StatusCode::BAD_REQUEST,
+                        "invalid_query",
+                        "Bad request",
+                        "The URL must not contain an encoded NUL character (%00).",
+                        Vec::new(),
                     );
                     ServiceResponse::new(request, response)
                 } else {

@@ -130,11 +130,42 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if !value.is_object() {
         return Err(ApiError::invalid("", "the body must be a JSON object"));
     }
+    // PostgreSQL cannot store U+0000 in text, and no field of this API has a use for it.
+    if let Some(field) = nul_field(&value, String::new()) {
+        return Err(ApiError::invalid(
+            &field,
+            "must not contain the NUL character",
+        ));
+    }
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
         ApiError::Validation(vec![field_error(&path, &inner)])
     })
+}
+
+/// The path of the first string (or key) holding U+0000, as `a.b[2]`.
+fn nul_field(value: &serde_json::Value, path: String) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => s.contains('\0').then_some(path),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_field(v, format!("{path}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let here = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(here)
+            } else {
+                nul_field(v, here)
+            }
+        }),
+        _ => None,
+    }
 }
 
 /// Turns a serde message into an API field error without serde's internal wording.

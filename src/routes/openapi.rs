@@ -91,7 +91,7 @@ impl Modify for CommonProblems {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "jpa-coord", description = "Coordination backend for a Joint Period of Action. Errors are RFC 9457 problem+json."),
+    info(title = "jpa-coord", description = "Coordination backend for a Joint Period of Action. Errors are RFC 9457 problem+json. No string may contain U+0000: it is refused with 422 in a body and 400 in a URL."),
     paths(
         health::health, health::ready, set_password::page,
         auth::login, auth::refresh, auth::logout, auth::password_reset, auth::password_reset_confirm,

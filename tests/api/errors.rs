@@ -255,3 +255,47 @@ async fn input_is_judged_as_the_openapi_document_describes_it() {
         "nothing was changed by the refused requests"
     );
 }
+
+/// U+0000 cannot be stored in PostgreSQL text; anywhere in a body or a URL it is refused
+/// up front (422 / 400) instead of reaching the database as a 500.
+#[tokio::test]
+async fn a_nul_character_anywhere_is_refused_not_a_500() {
+    let app = spawn_app().await;
+    for (path, body, field) in [
+        (
+            "/api/v1/auth/login",
+            json!({"email": "a\u{0}b@x.org", "password": "x"}),
+            "email",
+        ),
+        (
+            "/api/v1/auth/password-reset",
+            json!({"email": "a\u{0}@x.org"}),
+            "email",
+        ),
+        (
+            "/api/v1/auth/refresh",
+            json!({"refresh_token": "a\u{0}b"}),
+            "refresh_token",
+        ),
+        (
+            "/api/v1/agencies",
+            json!({"name": "N", "country": "TH", "kind": "police", "contact_email": "a@x.org", "extra\u{0}": 1}),
+            "extra\u{0}",
+        ),
+    ] {
+        let r = app.post(path, Some(&app.admin_token), body).await;
+        assert_eq!(r.status, 422, "{path}: {}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], field, "{path}");
+    }
+    for path in [
+        "/api/v1/audit?entity_type=a%00b",
+        "/api/v1/audit?entity_id=%00",
+        "/api/v1/users?cursor=%00",
+        "/api/v1/users/%00",
+    ] {
+        let r = app.get(path, &app.admin_token).await;
+        assert_eq!(r.status, 400, "{path}: {}", r.text);
+        assert_eq!(r.problem_code(), "invalid_query");
+        assert!(r.header("x-request-id").is_some());
+    }
+}
