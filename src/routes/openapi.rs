@@ -57,8 +57,8 @@ impl Modify for CommonProblems {
             ("503", "Database unavailable; see Retry-After"),
         ];
         for item in openapi.paths.paths.values_mut() {
-            for op in [
-                &mut item.get,
+            let reads = item.get.iter_mut().map(|op| (false, op));
+            let writes = [
                 &mut item.post,
                 &mut item.put,
                 &mut item.patch,
@@ -66,12 +66,21 @@ impl Modify for CommonProblems {
             ]
             .into_iter()
             .flatten()
-            {
+            .map(|op| (true, op));
+            for (is_write, op) in reads.chain(writes) {
                 for (status, description) in common {
                     op.responses
                         .responses
                         .entry(status.to_string())
                         .or_insert_with(|| problem(description).into());
+                }
+                // Any write may meet a uniqueness rule or a state that forbids it (a
+                // closed JPA is read-only, a name is taken, the last admin stays).
+                if is_write {
+                    op.responses
+                        .responses
+                        .entry("409".to_string())
+                        .or_insert_with(|| problem("Uniqueness or state conflict").into());
                 }
                 // Errors declared on a handler with `body = Problem` are problem+json too.
                 for (status, response) in op.responses.responses.iter_mut() {
