@@ -111,7 +111,14 @@ pub fn optional_body<T: DeserializeOwned + Default>(
     req: &HttpRequest,
     body: &[u8],
 ) -> Result<T, ApiError> {
-    let trimmed = body.trim_ascii();
+    // JSON's whitespace only (RFC 8259): a form feed is not nothing, it is bad JSON.
+    let is_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let start = body.iter().position(|b| !is_ws(b)).unwrap_or(body.len());
+    let end = body
+        .iter()
+        .rposition(|b| !is_ws(b))
+        .map_or(start, |i| i + 1);
+    let trimmed = &body[start..end];
     if trimmed.is_empty() || (trimmed == b"null" && is_json(req)) {
         return Ok(T::default());
     }

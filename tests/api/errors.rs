@@ -201,6 +201,16 @@ async fn input_is_judged_as_the_openapi_document_describes_it() {
         )
         .await;
     assert_eq!(join.status, 201, "a null body is no body: {}", join.text);
+    let form_feed = app
+        .send(
+            app.client
+                .put(app.url(&format!("/api/v1/jpas/{jpa_id}/agencies/{agency}")))
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .body("\u{c}"),
+        )
+        .await;
+    assert_eq!(form_feed.status, 400, "a form feed is not JSON whitespace");
 
     for query in ["agency_id=", "agency_id=police"] {
         let r = app
