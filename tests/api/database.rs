@@ -9,7 +9,7 @@ use jpa_coord::config::Settings;
 use secrecy::SecretString;
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::helpers::{fresh_postgres_database, spawn_app_with};
+use crate::helpers::{fresh_postgres_database, local_postgres_url, spawn_app_with};
 
 #[test]
 fn an_unknown_database_scheme_is_refused_and_creates_no_file() {
@@ -97,11 +97,7 @@ async fn start_proxy(target: u16) -> Proxy {
 
 #[tokio::test]
 async fn a_database_that_goes_away_gives_503_with_retry_after_and_the_service_recovers() {
-    let base = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres"))
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
-    let direct = fresh_postgres_database(&base);
+    let direct = fresh_postgres_database(&local_postgres_url());
     let proxy = start_proxy(5432).await;
     let proxied = direct.replacen("127.0.0.1:5432", &format!("127.0.0.1:{}", proxy.port), 1);
     assert_ne!(

@@ -37,6 +37,15 @@ pub fn fresh_database_url() -> String {
 }
 
 /// Creates `jpa_test_<uuid>` next to the database `base` names and returns its URL.
+/// The PostgreSQL server of `TEST_DATABASE_URL`, or the local one: drills that need
+/// PostgreSQL (an outage, two processes) run in the SQLite suite too.
+pub fn local_postgres_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
 pub fn fresh_postgres_database(base: &str) -> String {
     let name = format!("jpa_test_{}", uuid::Uuid::new_v4().simple());
     let mut admin = diesel::PgConnection::establish(base).expect("connect to TEST_DATABASE_URL");

@@ -114,11 +114,8 @@ fn eml_count(dir: &Path, to: &str) -> usize {
 
 #[tokio::test]
 async fn two_service_processes_on_one_postgresql_database_act_as_one_service() {
-    let base = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| u.starts_with("postgres"))
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
-    let database_url = crate::helpers::fresh_postgres_database(&base);
+    let database_url =
+        crate::helpers::fresh_postgres_database(&crate::helpers::local_postgres_url());
     let dir = std::env::temp_dir().join(format!("jpa-two-{}", uuid::Uuid::new_v4()));
     let (a, password) = start(&database_url, &dir, "a").await;
     let password = password.expect("the first process creates the first admin");
