@@ -60,7 +60,7 @@ impl From<OutboxRow> for EmailView {
 
 #[utoipa::path(get, path = "/api/v1/admin/emails", tag = "admin", security(("bearer" = [])),
     params(EmailQuery),
-    responses((status = 200, description = "`{items: [Email], next_cursor}`, newest first"),
+    responses((status = 200, description = "A page of outbox mails, newest first", body = super::extract::ListResponse<EmailView>),
               (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
 pub async fn emails(
     state: web::Data<AppState>,
@@ -101,7 +101,7 @@ pub struct RunReminders {
 
 #[utoipa::path(post, path = "/api/v1/admin/reminders/run", tag = "admin", security(("bearer" = [])),
     request_body(content = Option<RunReminders>),
-    responses((status = 200, description = "`{as_of, queued: {due_soon, overdue, digest}}`"),
+    responses((status = 200, description = "`{as_of, queued: {due_soon, overdue, digest}}`", body = Object),
               (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
 pub async fn run_reminders(
     state: web::Data<AppState>,

@@ -93,7 +93,7 @@ fn name_taken(e: ApiError) -> ApiError {
 
 #[utoipa::path(get, path = "/api/v1/agencies", tag = "agencies", security(("bearer" = [])),
     params(ListQuery),
-    responses((status = 200, description = "`{items: [Agency], next_cursor}`")))]
+    responses((status = 200, description = "A page of agencies", body = super::extract::ListResponse<super::views::AgencyView>)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,

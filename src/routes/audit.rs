@@ -65,7 +65,7 @@ impl From<AuditRow> for AuditEventView {
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])),
     params(AuditQuery),
-    responses((status = 200, description = "`{items: [AuditEvent], next_cursor}`, newest first"),
+    responses((status = 200, description = "A page of audit events, newest first", body = super::extract::ListResponse<AuditEventView>),
               (status = 400, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,

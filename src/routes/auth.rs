@@ -268,7 +268,7 @@ pub async fn logout(
 
 /// Mails a single-use reset link (valid 1 h). Always 202, whether or not the email exists.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
-    responses((status = 202)))]
+    responses((status = 202, description = "`{status, detail}`, whether or not the address has an account", body = Object)))]
 pub async fn password_reset(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -352,8 +352,8 @@ fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
     Some((at, id.hyphenated().to_string()))
 }
 
-/// A list response.
-#[derive(Debug, Serialize)]
+/// A list response: one page of items, newest first, and the cursor of the next page.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ListResponse<T: Serialize> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,

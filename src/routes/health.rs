@@ -8,14 +8,14 @@ use crate::state::AppState;
 
 /// 200 while the process runs.
 #[utoipa::path(get, path = "/health", tag = "service",
-    responses((status = 200, description = "The process is up")))]
+    responses((status = 200, description = "The process is up: `{\"status\": \"ok\"}`", body = Object)))]
 pub async fn health() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
 }
 
 /// 200 when the database answers, else 503 with `Retry-After`.
 #[utoipa::path(get, path = "/ready", tag = "service",
-    responses((status = 200, description = "The database answers"),
+    responses((status = 200, description = "The database answers: `{\"status\": \"ready\"}`", body = Object),
               (status = 503, description = "The database is unavailable", body = crate::error::Problem)))]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state

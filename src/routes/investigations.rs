@@ -420,7 +420,7 @@ pub struct InvestigationQuery {
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/investigations", tag = "investigations", security(("bearer" = [])),
     params(("id" = String, Path), InvestigationQuery),
-    responses((status = 200, description = "`{items: [Investigation], next_cursor}`, newest first"), (status = 400, body = crate::error::Problem),
+    responses((status = 200, description = "A page of investigations, newest first", body = super::extract::ListResponse<InvestigationView>), (status = 400, body = crate::error::Problem),
               (status = 404, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,
@@ -799,7 +799,7 @@ pub struct CreateLink {
 
 #[utoipa::path(get, path = "/api/v1/investigations/{id}/links", tag = "investigations", security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, description = "`{items: [Link], next_cursor: null}`: links whose other end the caller sees"),
+    responses((status = 200, description = "Links whose other end the caller sees (one page)", body = super::extract::ListResponse<LinkView>),
               (status = 404, body = crate::error::Problem)))]
 pub async fn links(
     state: web::Data<AppState>,

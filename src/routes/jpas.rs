@@ -193,7 +193,7 @@ pub fn visible_jpa(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas", tag = "jpas", security(("bearer" = [])), params(ListQuery),
-    responses((status = 200, description = "`{items: [Jpa], next_cursor}`, newest first")))]
+    responses((status = 200, description = "A page of JPAs, newest first", body = super::extract::ListResponse<JpaView>)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -363,7 +363,7 @@ pub struct ParticipantView {
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/agencies", tag = "jpas", security(("bearer" = [])), params(("id" = String, Path)),
-    responses((status = 200, description = "`{items: [Participant], next_cursor: null}`, by name")))]
+    responses((status = 200, description = "Participating agencies by name (one page)", body = super::extract::ListResponse<ParticipantView>)))]
 pub async fn participants(
     state: web::Data<AppState>,
     caller: Caller,
@@ -498,7 +498,7 @@ pub async fn remove_participant(
 }
 
 #[utoipa::path(get, path = "/api/v1/indicators", tag = "jpas", security(("bearer" = [])),
-    responses((status = 200, description = "`{items: [Indicator]}`")))]
+    responses((status = 200, description = "The indicator dictionary (one page)", body = super::extract::ListResponse<crate::domain::indicators::Indicator>)))]
 pub async fn indicators(caller: Caller) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ReadIndicators)?;
     Ok(HttpResponse::Ok().json(serde_json::json!({

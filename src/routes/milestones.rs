@@ -189,7 +189,7 @@ fn visible_milestone(
 
 #[utoipa::path(get, path = "/api/v1/investigations/{id}/milestones", tag = "milestones", security(("bearer" = [])),
     params(("id" = String, Path), ListQuery),
-    responses((status = 200, description = "`{items: [Milestone], next_cursor}`, newest first"), (status = 404, body = crate::error::Problem)))]
+    responses((status = 200, description = "A page of milestones, newest first", body = super::extract::ListResponse<MilestoneView>), (status = 404, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,

@@ -196,7 +196,7 @@ fn visible_outcome(
 
 #[utoipa::path(get, path = "/api/v1/investigations/{id}/outcomes", tag = "outcomes", security(("bearer" = [])),
     params(("id" = String, Path), ListQuery),
-    responses((status = 200, description = "`{items: [Outcome], next_cursor}`, newest first"), (status = 404, body = crate::error::Problem)))]
+    responses((status = 200, description = "A page of outcomes, newest first", body = super::extract::ListResponse<OutcomeView>), (status = 404, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -450,7 +450,7 @@ pub async fn delete(
 
 #[utoipa::path(get, path = "/api/v1/outcomes/{id}/revisions", tag = "outcomes", security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, description = "`{items: [Revision], next_cursor: null}`, oldest first"), (status = 404, body = crate::error::Problem)))]
+    responses((status = 200, description = "Revisions, oldest first (one page)", body = super::extract::ListResponse<RevisionView>), (status = 404, body = crate::error::Problem)))]
 pub async fn revisions(
     state: web::Data<AppState>,
     caller: Caller,

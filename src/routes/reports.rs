@@ -23,7 +23,7 @@ pub struct ProgressQuery {
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/progress", tag = "reports", security(("bearer" = [])),
     params(("id" = String, Path), ProgressQuery),
-    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\""),
+    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\"", body = Object),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn progress(
     state: web::Data<AppState>,
@@ -86,7 +86,7 @@ struct ExportPath {
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/export/{kind}.csv", tag = "reports", security(("bearer" = [])),
     params(ExportPath),
-    responses((status = 200, description = "CSV (RFC 4180), streamed", content_type = "text/csv"),
+    responses((status = 200, description = "CSV (RFC 4180), streamed", body = String, content_type = "text/csv"),
               (status = 404, body = crate::error::Problem)))]
 pub async fn export(
     state: web::Data<AppState>,
@@ -138,7 +138,7 @@ pub async fn export(
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/compendium", tag = "reports", security(("bearer" = [])),
     params(("id" = String, Path)),
-    responses((status = 200, description = "Markdown briefs of closed, opted-in investigations", content_type = "text/markdown"),
+    responses((status = 200, description = "Markdown briefs of closed, opted-in investigations", body = String, content_type = "text/markdown"),
               (status = 404, body = crate::error::Problem)))]
 pub async fn compendium(
     state: web::Data<AppState>,

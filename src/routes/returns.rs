@@ -123,7 +123,7 @@ fn resolve(
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/returns", tag = "returns", security(("bearer" = [])),
     params(("id" = String, Path), ReturnQuery),
-    responses((status = 200, description = "`{items: [MonthlyReturn], next_cursor}`, newest first"), (status = 404, body = crate::error::Problem)))]
+    responses((status = 200, description = "A page of monthly returns, newest first", body = super::extract::ListResponse<ReturnView>), (status = 404, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -387,7 +387,7 @@ pub fn compliance_rows(
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/compliance", tag = "returns", security(("bearer" = [])),
     params(("id" = String, Path), ComplianceQuery),
-    responses((status = 200, description = "`{jpa_id, as_of, periods, agencies: [ComplianceRow], totals}`; a liaison gets its own row"),
+    responses((status = 200, description = "`{jpa_id, as_of, periods, agencies: [ComplianceRow], totals}`; a liaison gets its own row", body = Object),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn compliance(
     state: web::Data<AppState>,

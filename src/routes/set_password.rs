@@ -50,7 +50,7 @@ button{margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem}#msg{margin-top:1re
 
 #[utoipa::path(get, path = "/set-password", tag = "account",
     params(("token" = Option<String>, Query, description = "The token from the mail link")),
-    responses((status = 200, description = "HTML page", content_type = "text/html")))]
+    responses((status = 200, description = "HTML page", body = String, content_type = "text/html")))]
 pub async fn page() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

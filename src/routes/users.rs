@@ -72,7 +72,7 @@ fn check_agency(
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])),
     params(ListQuery),
-    responses((status = 200, description = "`{items: [User], next_cursor}`"), (status = 403, body = crate::error::Problem)))]
+    responses((status = 200, description = "A page of users", body = super::extract::ListResponse<super::views::UserView>), (status = 403, body = crate::error::Problem)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
