@@ -23,7 +23,7 @@ pub struct ProgressQuery {
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/progress", tag = "reports", security(("bearer" = [])),
     params(("id" = String, Path), ProgressQuery),
-    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\"", body = Object),
+    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\"", body = super::schemas::ProgressDocument),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn progress(
     state: web::Data<AppState>,

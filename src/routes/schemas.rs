@@ -243,6 +243,87 @@ pub fn one_of(values: &'static [&'static str]) -> Object {
     string().enum_values(Some(values.iter().copied())).build()
 }
 
+/// The progress document of `GET /jpas/{id}/progress` (API.md, "Progress"), built with
+/// `serde_json` in `reports::progress`, so its schema is written out here.
+pub struct ProgressDocument;
+
+/// The schema of the progress document as JSON (utoipa's types read it back).
+pub fn progress_schema_json() -> serde_json::Value {
+    use serde_json::json;
+    let count = json!({"type": "integer", "minimum": 0});
+    // by_agency figures: a count, or "<5" for an observer when it is under 5.
+    let figure = json!({"oneOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "enum": ["<5"]}
+    ]});
+    let counts = |keys: &[&str], value: &serde_json::Value| {
+        json!({
+            "type": "object",
+            "required": keys,
+            "properties": keys.iter().map(|k| (k.to_string(), value.clone())).collect::<serde_json::Map<_, _>>(),
+        })
+    };
+    let per_indicator =
+        |value: &serde_json::Value| json!({"type": "object", "additionalProperties": value});
+    json!({
+        "type": "object",
+        "required": ["jpa", "as_of", "months_elapsed", "months_total", "agencies", "investigations",
+                     "milestones", "outcomes", "returns", "by_agency", "by_month"],
+        "properties": {
+            "jpa": {"type": "object"},
+            "as_of": {"type": "string", "format": "date"},
+            "months_elapsed": count,
+            "months_total": count,
+            "agencies": counts(&["participating"], &count),
+            "investigations": {
+                "type": "object",
+                "required": ["total", "cross_border", "by_status", "by_crime_type"],
+                "properties": {
+                    "total": count, "cross_border": count,
+                    "by_status": per_indicator(&count), "by_crime_type": per_indicator(&count)
+                }
+            },
+            "milestones": counts(&["total", "achieved", "planned", "cancelled", "overdue", "due_next_30_days"], &count),
+            "outcomes": per_indicator(&counts(&["total", "confirmed", "provisional"], &count)),
+            "returns": counts(&["expected", "submitted", "on_time"], &count),
+            "by_agency": {"type": "array", "items": {
+                "type": "object",
+                "required": ["agency_id", "name", "country", "investigations_led", "milestones_achieved",
+                             "milestones_overdue", "outcomes", "returns"],
+                "properties": {
+                    "agency_id": {"type": "string"}, "name": {"type": "string"}, "country": {"type": "string"},
+                    "investigations_led": figure, "milestones_achieved": figure, "milestones_overdue": figure,
+                    "outcomes": per_indicator(&figure),
+                    "returns": counts(&["expected", "submitted", "on_time"], &figure)
+                }
+            }},
+            "by_month": {"type": "array", "items": {
+                "type": "object",
+                "required": ["period", "milestones_achieved", "outcomes", "returns_submitted", "returns_expected"],
+                "properties": {
+                    "period": {"type": "string", "pattern": PERIOD},
+                    "milestones_achieved": count, "outcomes": per_indicator(&count),
+                    "returns_submitted": count, "returns_expected": count
+                }
+            }}
+        }
+    })
+}
+
+impl utoipa::PartialSchema for ProgressDocument {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        serde_json::from_value(progress_schema_json()).unwrap_or_else(|_| {
+            utoipa::openapi::RefOr::T(ObjectBuilder::new().schema_type(Type::Object).into())
+        })
+    }
+}
+
+impl utoipa::ToSchema for ProgressDocument {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Progress")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +369,14 @@ mod tests {
         let period = regex::Regex::new(PERIOD).unwrap();
         assert!(period.is_match("2027-01") && !period.is_match("2027-13"));
         assert!(!cursor.is_match("abc") && !cursor.is_match("1_x"));
+    }
+
+    /// Nothing of the written-out schema is lost on the way into utoipa's types.
+    #[test]
+    fn the_progress_schema_survives_into_the_document() {
+        use utoipa::PartialSchema;
+        let through = serde_json::to_value(ProgressDocument::schema()).unwrap();
+        assert_eq!(through, progress_schema_json());
     }
 
     #[test]
