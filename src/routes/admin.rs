@@ -92,6 +92,14 @@ pub async fn emails(
 }
 
 /// Body of `POST /api/v1/admin/reminders/run` (may be empty).
+/// What one reminder pass queued.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RunResult {
+    /// The day the pass ran as (`null`: today in every JPA's timezone).
+    pub as_of: Option<chrono::NaiveDate>,
+    pub queued: crate::reminders::pass::PassCounts,
+}
+
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RunReminders {
@@ -101,7 +109,7 @@ pub struct RunReminders {
 
 #[utoipa::path(post, path = "/api/v1/admin/reminders/run", tag = "admin", security(("bearer" = [])),
     request_body(content = Option<RunReminders>),
-    responses((status = 200, description = "`{as_of, queued: {due_soon, overdue, digest}}`", body = Object),
+    responses((status = 200, description = "How many reminders the pass queued, by kind", body = RunResult),
               (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
 pub async fn run_reminders(
     state: web::Data<AppState>,
@@ -112,5 +120,8 @@ pub async fn run_reminders(
     require(caller.role, Action::RunReminders)?;
     let input: RunReminders = super::extract::optional_body(&req, &body)?;
     let counts = state.run_reminder_pass(input.as_of).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({"as_of": input.as_of, "queued": counts})))
+    Ok(HttpResponse::Ok().json(RunResult {
+        as_of: input.as_of,
+        queued: counts,
+    }))
 }

@@ -341,6 +341,17 @@ pub struct ComplianceRow {
     pub rates: Rates,
 }
 
+/// `GET /jpas/{id}/compliance`: agencies x periods as of a day, with rates.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Compliance {
+    pub jpa_id: String,
+    pub as_of: NaiveDate,
+    /// Every period of the JPA, `YYYY-MM`, oldest first.
+    pub periods: Vec<String>,
+    pub agencies: Vec<ComplianceRow>,
+    pub totals: Rates,
+}
+
 /// The compliance grid as of a day: shared with progress and reminders.
 pub fn compliance_rows(
     jpa: &JpaRow,
@@ -387,7 +398,7 @@ pub fn compliance_rows(
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/compliance", tag = "returns", security(("bearer" = [])),
     params(("id" = String, Path), ComplianceQuery),
-    responses((status = 200, description = "`{jpa_id, as_of, periods, agencies: [ComplianceRow], totals}`; a liaison gets its own row", body = Object),
+    responses((status = 200, description = "`{jpa_id, as_of, periods, agencies: [ComplianceRow], totals}`; a liaison gets its own row", body = Compliance),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn compliance(
     state: web::Data<AppState>,
@@ -419,10 +430,17 @@ pub async fn compliance(
             }
             let all = returns::all_for_jpa(conn, &jpa.id, own.as_deref())?;
             let (rows, totals) = compliance_rows(&jpa, participants, &all, as_of);
-            let periods: Vec<String> = periods_between(jpa.start_date, jpa.end_date).iter().map(|p| p.to_string()).collect();
-            Ok(serde_json::json!({
-                "jpa_id": jpa.id, "as_of": as_of, "periods": periods, "agencies": rows, "totals": totals,
-            }))
+            let periods: Vec<String> = periods_between(jpa.start_date, jpa.end_date)
+                .iter()
+                .map(|p| p.to_string())
+                .collect();
+            Ok(Compliance {
+                jpa_id: jpa.id,
+                as_of,
+                periods,
+                agencies: rows,
+                totals,
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(body))
