@@ -16,7 +16,8 @@
 //! | `JPA__DATABASE__REPORT_CONCURRENCY` | progress/export/compendium computations at once (they queue beyond) |
 //! | `JPA__AUTH__JWT_SECRET` | HS256 key, at least 32 bytes (required in production) |
 //! | `JPA__AUTH__ACCESS_TTL_SECONDS` | access token lifetime, at most 600 |
-//! | `JPA__AUTH__REFRESH_TTL_DAYS` | session lifetime |
+//! | `JPA__AUTH__SESSION_MAX_HOURS` | a session ends this long after sign-in, however active (12) |
+//! | `JPA__AUTH__SESSION_IDLE_MINUTES` | a session ends when its refresh token goes unused this long (30) |
 //! | `JPA__AUTH__THROTTLE_WINDOW_SECONDS`, `..._MAX_FAILURES_PER_ACCOUNT`, `..._MAX_FAILURES_PER_ADDRESS` | sign-in throttling |
 //! | `JPA__AUTH__HASH_CONCURRENCY` | password hashes computed at once |
 //! | `auth.require_mfa_roles` | roles that must enrol in two-factor sign-in first, e.g. `["admin", "co_chair"]` |
@@ -77,7 +78,10 @@ pub struct DatabaseSettings {
 pub struct AuthSettings {
     pub jwt_secret: Option<SecretString>,
     pub access_ttl_seconds: i64,
-    pub refresh_ttl_days: i64,
+    /// Absolute session lifetime (OWASP ASVS 3.3.2, level 2: 12 hours).
+    pub session_max_hours: i64,
+    /// Idle limit: a refresh token older than this is refused (ASVS level 2: 30 minutes).
+    pub session_idle_minutes: i64,
     pub throttle_window_seconds: i64,
     pub max_failures_per_account: i64,
     pub max_failures_per_address: i64,
@@ -187,6 +191,16 @@ impl Settings {
             .find(|r| crate::domain::Role::parse(r).is_none())
         {
             anyhow::bail!("auth.require_mfa_roles: {bad:?} is not a role");
+        }
+        if !(1..=720).contains(&self.auth.session_max_hours) {
+            anyhow::bail!("auth.session_max_hours must be between 1 and 720");
+        }
+        if self.auth.session_idle_minutes * 60 <= self.auth.access_ttl_seconds
+            || self.auth.session_idle_minutes > self.auth.session_max_hours * 60
+        {
+            anyhow::bail!(
+                "auth.session_idle_minutes must be longer than an access token lives and at most session_max_hours"
+            );
         }
         if let Some(secret) = &self.auth.jwt_secret {
             if secret.expose_secret().len() < 32 {

@@ -61,17 +61,20 @@ pub enum RefreshLookup {
     },
 }
 
-/// Spends a refresh token. A replayed (already spent) token revokes its session.
+/// Spends a refresh token. A replayed (already spent) token revokes its session; one
+/// issued before `idle_cutoff` (the session sat unused too long) ends it.
 pub fn spend_refresh_token(
     conn: &mut DbConnection,
     refresh_hash: &str,
     now: NaiveDateTime,
+    idle_cutoff: NaiveDateTime,
 ) -> QueryResult<RefreshLookup> {
     let found = refresh_tokens::table
         .inner_join(sessions::table.inner_join(users::table))
         .filter(refresh_tokens::token_hash.eq(refresh_hash))
         .select((
             refresh_tokens::id,
+            refresh_tokens::created_at,
             refresh_tokens::spent_at,
             sessions::id,
             sessions::user_id,
@@ -81,6 +84,7 @@ pub fn spend_refresh_token(
         ))
         .first::<(
             String,
+            NaiveDateTime,
             Option<NaiveDateTime>,
             String,
             String,
@@ -89,7 +93,8 @@ pub fn spend_refresh_token(
             bool,
         )>(conn)
         .optional()?;
-    let Some((token_id, spent_at, session_id, user_id, revoked_at, expires_at, active)) = found
+    let Some((token_id, issued_at, spent_at, session_id, user_id, revoked_at, expires_at, active)) =
+        found
     else {
         return Ok(RefreshLookup::Unknown);
     };
@@ -98,6 +103,10 @@ pub fn spend_refresh_token(
         return Ok(RefreshLookup::Replayed { session_id });
     }
     if revoked_at.is_some() || expires_at <= now || !active {
+        return Ok(RefreshLookup::Rejected);
+    }
+    if issued_at < idle_cutoff {
+        revoke(conn, &session_id, now)?;
         return Ok(RefreshLookup::Rejected);
     }
     // Conditional update: of two concurrent refreshes with one token, only one wins; the

@@ -69,7 +69,7 @@ pub async fn open_session(
 ) -> Result<TokenResponse, ApiError> {
     let refresh = random_token()?;
     let refresh_hash = token_hash(&refresh);
-    let ttl_days = state.settings.auth.refresh_ttl_days;
+    let max_hours = state.settings.auth.session_max_hours;
     let (session_id, user) = state
         .db
         .run(move |conn| {
@@ -80,7 +80,7 @@ pub async fn open_session(
                     &user_id,
                     &refresh_hash,
                     now,
-                    now + TimeDelta::days(ttl_days),
+                    now + TimeDelta::hours(max_hours),
                 )?;
                 let user = users::find(conn, &user_id)?;
                 let ctx = AuditContext {
@@ -187,12 +187,13 @@ pub async fn refresh(
     let presented = token_hash(body.into_inner()?.refresh_token.trim());
     let next = random_token()?;
     let next_hash = token_hash(&next);
+    let idle = TimeDelta::minutes(state.settings.auth.session_idle_minutes);
     let outcome = state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let now = db::now();
-                match sessions::spend_refresh_token(conn, &presented, now)? {
+                match sessions::spend_refresh_token(conn, &presented, now, now - idle)? {
                     RefreshLookup::Spent {
                         session_id,
                         user_id,

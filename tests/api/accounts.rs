@@ -1,7 +1,7 @@
 //! Sign-in, sessions, invitations, resets and the caller's own account.
 
 use jpa_coord::domain::Role;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, spawn_app_with, token_from_mail, PASSWORD};
 
@@ -391,4 +391,66 @@ async fn me_shows_the_caller_and_refuses_mass_assignment_on_password_change() {
         .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.body["errors"][0]["field"], "role");
+}
+
+/// OWASP ASVS 3.3.2 (level 2): a session ends 12 hours after sign-in however active, and
+/// after 30 minutes in which its refresh token went unused.
+#[tokio::test]
+async fn sessions_end_after_twelve_hours_or_thirty_idle_minutes() {
+    use diesel::connection::SimpleConnection;
+    let app = spawn_app().await;
+    let email = "idle@police.example";
+    app.create_user(email, Role::Observer, None).await;
+    let (_, session) = app.login(email, PASSWORD).await;
+    let token = session["access_token"].as_str().unwrap().to_string();
+    let postgres = secrecy::ExposeSecret::expose_secret(&app.state.settings.database.url)
+        .starts_with("postgres");
+    // Moves a timestamp column back by some minutes, in either dialect.
+    let age = |table: &'static str, column: &'static str, minutes: i64, filter: &'static str| {
+        let db = app.state.db.clone();
+        let earlier = if postgres {
+            format!("{column} - INTERVAL '{minutes} minutes'")
+        } else {
+            format!("strftime('%Y-%m-%d %H:%M:%f', {column}, '-{minutes} minutes')")
+        };
+        let sql = format!("UPDATE {table} SET {column} = {earlier} {filter}");
+        async move {
+            tokio::task::spawn_blocking(move || db.get().unwrap().batch_execute(&sql).unwrap())
+                .await
+                .unwrap()
+        }
+    };
+    let refresh = |refresh_token: Value| {
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            json!({"refresh_token": refresh_token}),
+        )
+    };
+
+    // 29 minutes idle: still fine, and the new refresh token starts the clock again.
+    age("refresh_tokens", "created_at", 29, "").await;
+    let fresh = refresh(session["refresh_token"].clone()).await;
+    assert_eq!(fresh.status, 200, "{}", fresh.text);
+    // 31 minutes idle: the session is over, and its access token with it.
+    age("refresh_tokens", "created_at", 31, "WHERE spent_at IS NULL").await;
+    let stale = refresh(fresh.body["refresh_token"].clone()).await;
+    assert_eq!(stale.status, 401);
+    let access = fresh.body["access_token"].as_str().unwrap();
+    assert_eq!(app.get("/api/v1/me", access).await.status, 401);
+    assert_eq!(app.get("/api/v1/me", &token).await.status, 401);
+
+    // Signed in 12 hours ago and active all along: over too.
+    let (_, busy) = app.login(email, PASSWORD).await;
+    let busy_token = busy["access_token"].as_str().unwrap();
+    assert_eq!(app.get("/api/v1/me", busy_token).await.status, 200);
+    age(
+        "sessions",
+        "expires_at",
+        12 * 60,
+        "WHERE revoked_at IS NULL",
+    )
+    .await;
+    assert_eq!(app.get("/api/v1/me", busy_token).await.status, 401);
+    assert_eq!(refresh(busy["refresh_token"].clone()).await.status, 401);
 }
