@@ -191,6 +191,13 @@ pub async fn request_context(
                     );
                 }
                 headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+            } else if is_api && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+                // An API answer is data, never a document to render or frame (OWASP REST
+                // Security Cheat Sheet).
+                headers.insert(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+                );
             }
             tracing::info!(
                 status = res.status().as_u16(),

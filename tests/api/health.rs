@@ -165,10 +165,15 @@ async fn cross_origin_calls_are_allowed_only_for_configured_origins() {
 /// Behind HTTPS (a `https://` public URL) browsers are told to keep to HTTPS; every
 /// response forbids sending its URL (which may carry a token) as a referrer.
 #[tokio::test]
-async fn https_deployments_send_hsts_and_no_response_leaks_its_url_as_referrer() {
+async fn https_deployments_send_hsts_and_api_answers_are_neither_rendered_nor_leaked() {
     let plain = spawn_app().await;
     let r = plain.get("/api/v1/me", &plain.admin_token).await;
     assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+    assert_eq!(
+        r.header("content-security-policy").as_deref(),
+        Some("default-src 'none'; frame-ancestors 'none'"),
+        "an API answer is never a document"
+    );
     assert!(
         r.header("strict-transport-security").is_none(),
         "no HSTS over plain HTTP"
