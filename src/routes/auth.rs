@@ -37,6 +37,13 @@ pub struct ResetRequest {
     pub email: String,
 }
 
+/// The answer to a reset request: the same whether or not the address has an account.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ResetAccepted {
+    pub status: &'static str,
+    pub detail: &'static str,
+}
+
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResetConfirmRequest {
@@ -269,7 +276,7 @@ pub async fn logout(
 
 /// Mails a single-use reset link (valid 1 h). Always 202, whether or not the email exists.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = ResetRequest,
-    responses((status = 202, description = "`{status, detail}`, whether or not the address has an account", body = Object)))]
+    responses((status = 202, description = "Accepted, whether or not the address has an account", body = ResetAccepted)))]
 pub async fn password_reset(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -331,10 +338,10 @@ pub async fn password_reset(
     if queued {
         state.outbox_notify.notify_one();
     }
-    Ok(HttpResponse::Accepted().json(serde_json::json!({
-        "status": "accepted",
-        "detail": "If the address belongs to an account, a reset link is on its way."
-    })))
+    Ok(HttpResponse::Accepted().json(ResetAccepted {
+        status: "accepted",
+        detail: "If the address belongs to an account, a reset link is on its way.",
+    }))
 }
 
 /// Sets a password with a reset or invitation token; ends every session of that user.

@@ -356,6 +356,8 @@ fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ListResponse<T: Serialize> {
     pub items: Vec<T>,
+    /// The `cursor` of the next page; `null` on the last one.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

@@ -6,16 +6,23 @@ use diesel::connection::SimpleConnection;
 use crate::error::ApiError;
 use crate::state::AppState;
 
+/// The answer of `/health` and `/ready`.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ServiceStatus {
+    /// `ok` (`/health`) or `ready` (`/ready`).
+    pub status: &'static str,
+}
+
 /// 200 while the process runs.
 #[utoipa::path(get, path = "/health", tag = "service",
-    responses((status = 200, description = "The process is up: `{\"status\": \"ok\"}`", body = Object)))]
+    responses((status = 200, description = "The process is up", body = ServiceStatus)))]
 pub async fn health() -> HttpResponse {
-    HttpResponse::Ok().json(serde_json::json!({"status": "ok"}))
+    HttpResponse::Ok().json(ServiceStatus { status: "ok" })
 }
 
 /// 200 when the database answers, else 503 with `Retry-After`.
 #[utoipa::path(get, path = "/ready", tag = "service",
-    responses((status = 200, description = "The database answers: `{\"status\": \"ready\"}`", body = Object),
+    responses((status = 200, description = "The database answers", body = ServiceStatus),
               (status = 503, description = "The database is unavailable", body = crate::error::Problem)))]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
@@ -25,5 +32,5 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
                 .map_err(|_| ApiError::Unavailable)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({"status": "ready"})))
+    Ok(HttpResponse::Ok().json(ServiceStatus { status: "ready" }))
 }
