@@ -1,4 +1,5 @@
-//! Creating users outside the HTTP API: the first-start admin and `jpa-coord user create`.
+//! Creating users outside the HTTP API (the first-start admin and `jpa-coord user
+//! create`), and the security notices sent when an account's sign-in changes.
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -88,4 +89,25 @@ pub fn bootstrap_admin(
         "user.bootstrap",
     )?;
     Ok(Some(password))
+}
+
+/// Queues the owner's notice of a change to how the account signs in, in the caller's
+/// transaction (so it goes out exactly when the change commits).
+pub fn notify_security_change(
+    conn: &mut DbConnection,
+    user_id: &str,
+    change: crate::email::messages::SecurityChange,
+    message_domain: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    let user = users::find(conn, user_id)?;
+    let mail = crate::email::messages::security_notice(
+        &user.email,
+        &user.display_name,
+        change,
+        now,
+        format!("security:{}", db::new_id()),
+    );
+    crate::db::outbox::enqueue(conn, mail, message_domain, now)?;
+    Ok(())
 }

@@ -88,3 +88,59 @@ pub fn password_reset(
         dedupe_key,
     }
 }
+
+/// A change to how an account signs in, announced to its owner (OWASP ASVS 2.2.3): if it
+/// was not them, they learn at once. No link and no secret in the mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityChange {
+    PasswordChanged,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+}
+
+impl SecurityChange {
+    fn describe(self) -> &'static str {
+        match self {
+            SecurityChange::PasswordChanged => "the password of your account was changed",
+            SecurityChange::PasswordReset => {
+                "the password of your account was reset with an emailed link, and every session was signed out"
+            }
+            SecurityChange::TwoFactorEnabled => "two-factor sign-in was turned on for your account",
+            SecurityChange::TwoFactorDisabled => {
+                "two-factor sign-in was turned off for your account"
+            }
+        }
+    }
+}
+
+/// The notice of a security change, made at `at` (UTC).
+pub fn security_notice(
+    recipient: &str,
+    display_name: &str,
+    change: SecurityChange,
+    at: chrono::NaiveDateTime,
+    dedupe_key: String,
+) -> NewMail {
+    let when = at.format("%Y-%m-%d %H:%M UTC");
+    let what = change.describe();
+    let text = format!(
+        "Hello {display_name},\n\nOn {when}, {what} on the JPA coordination service.\n\n\
+         If this was you, there is nothing to do. If it was not, tell your administrator \
+         at once: someone else may be able to sign in as you.\n"
+    );
+    let html = format!(
+        "<p>Hello {},</p><p>On {when}, {what} on the JPA coordination service.</p>\
+         <p>If this was you, there is nothing to do. If it was not, tell your administrator \
+         at once: someone else may be able to sign in as you.</p>",
+        escape_html(display_name)
+    );
+    NewMail {
+        recipient: recipient.to_string(),
+        subject: "Security notice: your JPA coordination account changed".to_string(),
+        body_text: text,
+        body_html: html,
+        kind: "security_notice".to_string(),
+        dedupe_key,
+    }
+}

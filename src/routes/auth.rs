@@ -372,6 +372,7 @@ pub async fn password_reset_confirm(
         actor_id: Some(user_id.clone()),
         ..anonymous_context(&state, &req)
     };
+    let domain = state.message_domain();
     state
         .db
         .run(move |conn| {
@@ -389,6 +390,13 @@ pub async fn password_reset_confirm(
                 let action = if purpose == tokens::PURPOSE_INVITE {
                     "user.invitation_accepted"
                 } else {
+                    crate::accounts::notify_security_change(
+                        conn,
+                        &owner,
+                        crate::email::messages::SecurityChange::PasswordReset,
+                        &domain,
+                        now,
+                    )?;
                     "user.password_reset"
                 };
                 audit::record(

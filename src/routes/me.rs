@@ -96,12 +96,20 @@ pub async fn change_password(
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let hash = state.hasher.hash(SecretString::from(new_password)).await?;
     let ctx = super::extract::audit_context(&caller);
+    let domain = state.message_domain();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let now = db::now();
                 users::set_password(conn, &caller.user_id, &hash, now)?;
+                crate::accounts::notify_security_change(
+                    conn,
+                    &caller.user_id,
+                    crate::email::messages::SecurityChange::PasswordChanged,
+                    &domain,
+                    now,
+                )?;
                 sessions::revoke_all_for_user(
                     conn,
                     &caller.user_id,

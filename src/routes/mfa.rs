@@ -179,6 +179,7 @@ pub async fn confirm(
         .collect();
     let ctx = audit_context(&caller);
     let st = state.clone();
+    let domain = state.message_domain();
     state
         .db
         .run(move |conn| {
@@ -208,6 +209,13 @@ pub async fn confirm(
             db::write_tx(conn, |conn| {
                 let now = db::now();
                 mfa::enable(conn, &caller.user_id, step)?;
+                crate::accounts::notify_security_change(
+                    conn,
+                    &caller.user_id,
+                    crate::email::messages::SecurityChange::TwoFactorEnabled,
+                    &domain,
+                    now,
+                )?;
                 mfa::replace_recovery_codes(conn, &caller.user_id, &hashes, now)?;
                 audit::record(
                     conn,
@@ -264,6 +272,7 @@ pub async fn disable(
         .await?;
     let ctx = audit_context(&caller);
     let sealer = state.totp_box.clone();
+    let domain = state.message_domain();
     state
         .db
         .run(move |conn| {
@@ -275,6 +284,13 @@ pub async fn disable(
             }
             db::write_tx(conn, |conn| {
                 mfa::disable(conn, &caller.user_id)?;
+                crate::accounts::notify_security_change(
+                    conn,
+                    &caller.user_id,
+                    crate::email::messages::SecurityChange::TwoFactorDisabled,
+                    &domain,
+                    db::now(),
+                )?;
                 audit::record(
                     conn,
                     &ctx,

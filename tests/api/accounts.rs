@@ -454,3 +454,94 @@ async fn sessions_end_after_twelve_hours_or_thirty_idle_minutes() {
     assert_eq!(app.get("/api/v1/me", busy_token).await.status, 401);
     assert_eq!(refresh(busy["refresh_token"].clone()).await.status, 401);
 }
+
+/// A password changed by its owner or reset through a mailed link is announced to the
+/// owner (ASVS 2.2.3); an invitee setting a first password is not.
+#[tokio::test]
+async fn password_changes_are_announced_to_the_owner_without_secrets() {
+    let app = spawn_app().await;
+    let email = "notice@police.example";
+    app.create_user(email, Role::Observer, None).await;
+    let (_, session) = app.login(email, PASSWORD).await;
+    let token = session["access_token"].as_str().unwrap();
+    let new_password = "a brand new passphrase 42";
+    let r = app
+        .post(
+            "/api/v1/me/password",
+            Some(token),
+            json!({"current_password": PASSWORD, "new_password": new_password}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    let notice = app.wait_for_mail(email).await;
+    assert!(
+        notice.subject.starts_with("Security notice"),
+        "{}",
+        notice.subject
+    );
+    assert!(notice
+        .text
+        .contains("the password of your account was changed"));
+    assert!(!notice.text.contains(new_password) && !notice.text.contains("token="));
+
+    let r = app
+        .post("/api/v1/auth/password-reset", None, json!({"email": email}))
+        .await;
+    assert_eq!(r.status, 202);
+    let mut link = None;
+    for _ in 0..100 {
+        link = app
+            .mailer
+            .sent()
+            .into_iter()
+            .find(|m| m.to == email && m.text.contains("token="));
+        if link.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let reset_token = token_from_mail(&link.expect("reset mail").text);
+    let r = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            json!({"token": reset_token, "new_password": "another fresh passphrase 7"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    let mut reset_notice = false;
+    for _ in 0..100 {
+        reset_notice = app
+            .mailer
+            .sent()
+            .iter()
+            .any(|m| m.to == email && m.text.contains("was reset with an emailed link"));
+        if reset_notice {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(reset_notice, "the reset is announced too");
+
+    let invited = app
+        .post(
+            "/api/v1/users",
+            Some(&app.admin_token),
+            json!({"email": "fresh@police.example", "display_name": "Fresh", "role": "observer"}),
+        )
+        .await;
+    assert_eq!(invited.status, 201);
+    let invitation = app.wait_for_mail("fresh@police.example").await;
+    let r = app
+        .post("/api/v1/auth/password-reset/confirm", None, json!({"token": token_from_mail(&invitation.text), "new_password": "first passphrase of mine 9"}))
+        .await;
+    assert_eq!(r.status, 204);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !app.mailer
+            .sent()
+            .iter()
+            .any(|m| m.to == "fresh@police.example" && m.subject.starts_with("Security notice")),
+        "accepting an invitation is not a change to announce"
+    );
+}

@@ -169,6 +169,28 @@ async fn an_enrolled_user_signs_in_in_two_steps_and_codes_are_single_use() {
         plain["access_token"].is_string(),
         "one step again once disabled"
     );
+    // The owner was told of both changes (ASVS 2.2.3), with no code or secret in the mail.
+    let mut notices = Vec::new();
+    for _ in 0..100 {
+        notices = app
+            .mailer
+            .sent()
+            .into_iter()
+            .filter(|m| m.to == email && m.subject.starts_with("Security notice"))
+            .collect();
+        if notices.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(notices.len(), 2, "one notice for on, one for off");
+    assert!(notices[0].text.contains("two-factor sign-in was turned on"));
+    assert!(notices[1]
+        .text
+        .contains("two-factor sign-in was turned off"));
+    for notice in &notices {
+        assert!(!notice.text.contains(&secret) && !notice.text.contains(&recovery[1]));
+    }
 }
 
 #[tokio::test]
