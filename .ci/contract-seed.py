@@ -41,7 +41,8 @@ agencies = [
 jpa = call("POST", "/api/v1/jpas", {"code": "SEED", "name": "Seed JPA", "status": "active",
                                     "start_date": start.isoformat()})["id"]
 for agency in agencies:
-    call("PUT", f"/api/v1/jpas/{jpa}/agencies/{agency}")
+    # Joined at the start, so that every seeded period has a return owed.
+    call("PUT", f"/api/v1/jpas/{jpa}/agencies/{agency}", {"joined_on": start.isoformat()})
 liaison = call("POST", "/api/v1/users", {"email": "liaison@seed.example", "display_name": "Seed Liaison",
                                          "role": "liaison", "agency_id": agencies[0]})["id"]
 
