@@ -70,7 +70,8 @@ pub async fn request_context(
     let started = Instant::now();
     // An encoded NUL in the path or query: PostgreSQL cannot take it in text, and no
     // parameter of this API has a use for it.
-    let has_nul = req.uri().to_string().contains("%00");
+    let has_nul =
+        req.uri().path().contains("%00") || req.uri().query().is_some_and(|q| q.contains("%00"));
     // Served over HTTPS (the public URL says so): browsers are told to keep to it.
     let https = req
         .app_data::<actix_web::web::Data<crate::state::AppState>>()
