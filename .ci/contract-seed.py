@@ -1,23 +1,31 @@
 #!/usr/bin/env python3
 """Seeds the contract-fuzzing server with one small JPA and prints schemathesis
 dictionaries of its ids (TOML), so that most generated requests name objects that
-exist and reach the handlers' real logic instead of stopping at 404.
+exist and reach the handlers' real logic instead of stopping at 404. The seeded
+liaison of the lead agency accepts its invitation (read from the mail folder) and its
+access token is written to LIAISON_TOKEN_FILE, for a run in that role.
 
-Usage: contract-seed.py BASE_URL ACCESS_TOKEN >> schemathesis.toml
+Usage: contract-seed.py BASE_URL ADMIN_TOKEN MAIL_DIR LIAISON_TOKEN_FILE >> schemathesis.toml
 """
 
 import datetime
+import email
+import email.policy
 import json
+import pathlib
+import re
 import sys
+import time
 import urllib.request
 
-BASE, TOKEN = sys.argv[1], sys.argv[2]
+BASE, TOKEN, MAIL_DIR, LIAISON_TOKEN_FILE = sys.argv[1:5]
 
 
-def call(method, path, body=None):
+def call(method, path, body=None, token=TOKEN):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(BASE + path, data=data, method=method)
-    req.add_header("Authorization", f"Bearer {TOKEN}")
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
     if data is not None:
         req.add_header("Content-Type", "application/json")
     with urllib.request.urlopen(req) as resp:
@@ -68,6 +76,30 @@ outcomes = [
           "contributing_agency_ids": [agencies[1]]})["id"]
     for inv in investigations
 ]
+
+
+def invitation_token(address):
+    """The token of the invitation mailed to `address` (file transport, .eml files)."""
+    for _ in range(100):
+        for path in pathlib.Path(MAIL_DIR).glob("*.eml"):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if message["To"] != address:
+                continue
+            text = message.get_body(preferencelist=("plain",)).get_content()
+            found = re.search(r"token=([A-Za-z0-9_-]+)", text)
+            if found:
+                return found.group(1)
+        time.sleep(0.1)
+    sys.exit(f"no invitation mail to {address} in {MAIL_DIR}")
+
+
+liaison_password = "seeded liaison passphrase 42"
+call("POST", "/api/v1/auth/password-reset/confirm",
+     {"token": invitation_token("liaison@seed.example"), "new_password": liaison_password}, token=None)
+signed_in = call("POST", "/api/v1/auth/login",
+                 {"email": "liaison@seed.example", "password": liaison_password}, token=None)
+pathlib.Path(LIAISON_TOKEN_FILE).write_text(signed_in["access_token"])
+
 periods = sorted({(start + datetime.timedelta(days=31 * i)).strftime("%Y-%m") for i in range(3)})
 
 
