@@ -2,10 +2,11 @@
 """Seeds the contract-fuzzing server with one small JPA and prints schemathesis
 dictionaries of its ids (TOML), so that most generated requests name objects that
 exist and reach the handlers' real logic instead of stopping at 404. The seeded
-liaison of the lead agency accepts its invitation (read from the mail folder) and its
-access token is written to LIAISON_TOKEN_FILE, for a run in that role.
+liaison of the lead agency and an observer accept their invitations (read from the mail
+folder); their access tokens are written to TOKEN_DIR/liaison and TOKEN_DIR/observer, for
+runs in those roles.
 
-Usage: contract-seed.py BASE_URL ADMIN_TOKEN MAIL_DIR LIAISON_TOKEN_FILE >> schemathesis.toml
+Usage: contract-seed.py BASE_URL ADMIN_TOKEN MAIL_DIR TOKEN_DIR >> schemathesis.toml
 """
 
 import datetime
@@ -18,7 +19,7 @@ import sys
 import time
 import urllib.request
 
-BASE, TOKEN, MAIL_DIR, LIAISON_TOKEN_FILE = sys.argv[1:5]
+BASE, TOKEN, MAIL_DIR, TOKEN_DIR = sys.argv[1:5]
 
 
 def call(method, path, body=None, token=TOKEN):
@@ -53,6 +54,8 @@ for agency in agencies:
     call("PUT", f"/api/v1/jpas/{jpa}/agencies/{agency}", {"joined_on": start.isoformat()})
 liaison = call("POST", "/api/v1/users", {"email": "liaison@seed.example", "display_name": "Seed Liaison",
                                          "role": "liaison", "agency_id": agencies[0]})["id"]
+call("POST", "/api/v1/users", {"email": "observer@seed.example", "display_name": "Seed Observer",
+                               "role": "observer"})
 
 investigations = []
 for n, sensitivity in enumerate(["standard", "restricted"]):
@@ -93,12 +96,12 @@ def invitation_token(address):
     sys.exit(f"no invitation mail to {address} in {MAIL_DIR}")
 
 
-liaison_password = "seeded liaison passphrase 42"
-call("POST", "/api/v1/auth/password-reset/confirm",
-     {"token": invitation_token("liaison@seed.example"), "new_password": liaison_password}, token=None)
-signed_in = call("POST", "/api/v1/auth/login",
-                 {"email": "liaison@seed.example", "password": liaison_password}, token=None)
-pathlib.Path(LIAISON_TOKEN_FILE).write_text(signed_in["access_token"])
+for role in ["liaison", "observer"]:
+    address, password = f"{role}@seed.example", f"seeded {role} passphrase 42"
+    call("POST", "/api/v1/auth/password-reset/confirm",
+         {"token": invitation_token(address), "new_password": password}, token=None)
+    signed_in = call("POST", "/api/v1/auth/login", {"email": address, "password": password}, token=None)
+    pathlib.Path(TOKEN_DIR, role).write_text(signed_in["access_token"])
 
 periods = sorted({(start + datetime.timedelta(days=31 * i)).strftime("%Y-%m") for i in range(3)})
 
