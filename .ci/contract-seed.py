@@ -40,8 +40,8 @@ start = start.replace(day=1)
 
 agencies = [
     call("POST", "/api/v1/agencies",
-         {"name": name, "country": country, "kind": kind, "contact_email": email})["id"]
-    for name, country, kind, email in [
+         {"name": name, "country": country, "kind": kind, "contact_email": contact})["id"]
+    for name, country, kind, contact in [
         ("Seed Police", "TH", "police", "police@seed.example"),
         ("Seed Immigration", "AU", "immigration", "imm@seed.example"),
         ("Seed Border", "ID", "border", "border@seed.example"),
