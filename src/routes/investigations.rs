@@ -453,17 +453,11 @@ pub async fn list(
             "people_smuggling, trafficking_in_persons",
         ));
     }
-    if q.q.as_deref().is_some_and(|s| s.chars().count() > 200) {
-        return Err(ApiError::BadRequest(
-            "invalid_query",
-            "q must be at most 200 characters.".into(),
-        ));
-    }
     let filter = InvestigationFilter {
         status: q.status,
         crime_type: q.crime_type,
         agency_id: super::extract::query_uuid("agency_id", q.agency_id)?,
-        q: q.q
+        q: super::extract::query_text("q", q.q, 200)?
             .filter(|s| !s.trim().is_empty())
             .map(|s| s.trim().to_string()),
         caller_agency: caller.agency_id.clone(),

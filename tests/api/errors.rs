@@ -188,6 +188,17 @@ async fn input_is_judged_as_the_openapi_document_describes_it() {
         .await;
     assert_eq!(fraction.status, 422);
     assert_eq!(fraction.body["errors"][0]["field"], "report_due_day");
+    for oversized in [json!(4_294_967_297_i64), json!(1e300)] {
+        let r = app
+            .post(
+                "/api/v1/jpas",
+                Some(&token),
+                json!({"code": "DOC-3", "name": "Doc", "start_date": "2026-01-01", "report_due_day": oversized}),
+            )
+            .await;
+        assert_eq!(r.status, 422, "{oversized}: {}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], "report_due_day");
+    }
 
     let jpa_id = jpa.body["id"].as_str().unwrap().to_string();
     let agency = app.create_agency("Doc Police", "TH").await;
@@ -212,7 +223,8 @@ async fn input_is_judged_as_the_openapi_document_describes_it() {
         .await;
     assert_eq!(form_feed.status, 400, "a form feed is not JSON whitespace");
 
-    for query in ["agency_id=", "agency_id=police"] {
+    let long_q = format!("q={}", "x".repeat(201));
+    for query in ["agency_id=", "agency_id=police", long_q.as_str()] {
         let r = app
             .get(
                 &format!("/api/v1/jpas/{jpa_id}/investigations?{query}"),
