@@ -52,17 +52,21 @@ pub fn list(
     query.load(conn)
 }
 
-/// Writes the editable fields and bumps the version.
-pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(agencies::table.find(&row.id))
-        .set((
-            agencies::name.eq(&row.name),
-            agencies::country.eq(&row.country),
-            agencies::kind.eq(&row.kind),
-            agencies::contact_email.eq(&row.contact_email),
-            agencies::version.eq(row.version + 1),
-            agencies::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+/// Writes the editable fields and bumps the version, if the row is still at the version
+/// `row` was read at: 0 rows changed means another writer got there first.
+pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        agencies::table
+            .find(&row.id)
+            .filter(agencies::version.eq(row.version)),
+    )
+    .set((
+        agencies::name.eq(&row.name),
+        agencies::country.eq(&row.country),
+        agencies::kind.eq(&row.kind),
+        agencies::contact_email.eq(&row.contact_email),
+        agencies::version.eq(row.version + 1),
+        agencies::updated_at.eq(now),
+    ))
+    .execute(conn)
 }

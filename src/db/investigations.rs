@@ -200,28 +200,31 @@ pub fn update(
     conn: &mut DbConnection,
     row: &InvestigationRow,
     now: NaiveDateTime,
-) -> QueryResult<()> {
-    diesel::update(investigations::table.find(&row.id))
-        .set((
-            investigations::reference.eq(&row.reference),
-            investigations::title.eq(&row.title),
-            investigations::summary.eq(&row.summary),
-            investigations::people_smuggling.eq(row.people_smuggling),
-            investigations::trafficking_in_persons.eq(row.trafficking_in_persons),
-            investigations::status.eq(&row.status),
-            investigations::opened_on.eq(row.opened_on),
-            investigations::closed_on.eq(row.closed_on),
-            investigations::route_legs.eq(&row.route_legs),
-            investigations::modus_operandi.eq(&row.modus_operandi),
-            investigations::sensitivity.eq(&row.sensitivity),
-            investigations::trafficking_indicators.eq(&row.trafficking_indicators),
-            investigations::include_in_compendium.eq(row.include_in_compendium),
-            investigations::compendium.eq(&row.compendium),
-            investigations::version.eq(row.version + 1),
-            investigations::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+) -> QueryResult<usize> {
+    diesel::update(
+        investigations::table
+            .find(&row.id)
+            .filter(investigations::version.eq(row.version)),
+    )
+    .set((
+        investigations::reference.eq(&row.reference),
+        investigations::title.eq(&row.title),
+        investigations::summary.eq(&row.summary),
+        investigations::people_smuggling.eq(row.people_smuggling),
+        investigations::trafficking_in_persons.eq(row.trafficking_in_persons),
+        investigations::status.eq(&row.status),
+        investigations::opened_on.eq(row.opened_on),
+        investigations::closed_on.eq(row.closed_on),
+        investigations::route_legs.eq(&row.route_legs),
+        investigations::modus_operandi.eq(&row.modus_operandi),
+        investigations::sensitivity.eq(&row.sensitivity),
+        investigations::trafficking_indicators.eq(&row.trafficking_indicators),
+        investigations::include_in_compendium.eq(row.include_in_compendium),
+        investigations::compendium.eq(&row.compendium),
+        investigations::version.eq(row.version + 1),
+        investigations::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
 
 /// Bumps the version after a change made through a sub-resource (partners).

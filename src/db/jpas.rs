@@ -91,24 +91,27 @@ pub fn insert(conn: &mut DbConnection, row: &JpaRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
-pub fn update(conn: &mut DbConnection, row: &JpaRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(jpas::table.find(&row.id))
-        .set((
-            jpas::code.eq(&row.code),
-            jpas::name.eq(&row.name),
-            jpas::description.eq(&row.description),
-            jpas::start_date.eq(row.start_date),
-            jpas::end_date.eq(row.end_date),
-            jpas::status.eq(&row.status),
-            jpas::is_exercise.eq(row.is_exercise),
-            jpas::report_due_day.eq(row.report_due_day),
-            jpas::reminder_days_before.eq(row.reminder_days_before),
-            jpas::timezone.eq(&row.timezone),
-            jpas::version.eq(row.version + 1),
-            jpas::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+pub fn update(conn: &mut DbConnection, row: &JpaRow, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        jpas::table
+            .find(&row.id)
+            .filter(jpas::version.eq(row.version)),
+    )
+    .set((
+        jpas::code.eq(&row.code),
+        jpas::name.eq(&row.name),
+        jpas::description.eq(&row.description),
+        jpas::start_date.eq(row.start_date),
+        jpas::end_date.eq(row.end_date),
+        jpas::status.eq(&row.status),
+        jpas::is_exercise.eq(row.is_exercise),
+        jpas::report_due_day.eq(row.report_due_day),
+        jpas::reminder_days_before.eq(row.reminder_days_before),
+        jpas::timezone.eq(&row.timezone),
+        jpas::version.eq(row.version + 1),
+        jpas::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
 
 /// Participating agencies with the day each joined, by name.

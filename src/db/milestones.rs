@@ -54,21 +54,28 @@ pub fn insert(conn: &mut DbConnection, row: &MilestoneRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
-pub fn update(conn: &mut DbConnection, row: &MilestoneRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(milestones::table.find(&row.id))
-        .set((
-            milestones::kind.eq(&row.kind),
-            milestones::title.eq(&row.title),
-            milestones::responsible_agency_id.eq(&row.responsible_agency_id),
-            milestones::due_on.eq(row.due_on),
-            milestones::status.eq(&row.status),
-            milestones::achieved_on.eq(row.achieved_on),
-            milestones::notes.eq(&row.notes),
-            milestones::version.eq(row.version + 1),
-            milestones::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+pub fn update(
+    conn: &mut DbConnection,
+    row: &MilestoneRow,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        milestones::table
+            .find(&row.id)
+            .filter(milestones::version.eq(row.version)),
+    )
+    .set((
+        milestones::kind.eq(&row.kind),
+        milestones::title.eq(&row.title),
+        milestones::responsible_agency_id.eq(&row.responsible_agency_id),
+        milestones::due_on.eq(row.due_on),
+        milestones::status.eq(&row.status),
+        milestones::achieved_on.eq(row.achieved_on),
+        milestones::notes.eq(&row.notes),
+        milestones::version.eq(row.version + 1),
+        milestones::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
 
 pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {

@@ -232,6 +232,54 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
+/// The result of a compare-and-set write (`UPDATE .. WHERE id = ? AND version = ?`, or
+/// `.. AND status = ?`): exactly one row changed, or the row had moved on since it was
+/// read (another writer won), which the caller answers with `lost`.
+pub fn one_row_or(rows: usize, lost: ApiError) -> Result<(), ApiError> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(lost)
+    }
+}
+
+/// A versioned update that changed no row: the version the caller read is stale (412).
+pub fn versioned(rows: usize) -> Result<(), ApiError> {
+    one_row_or(rows, ApiError::PreconditionFailed)
+}
+
+/// Inserts through `insert` inside a savepoint. A unique violation (another transaction
+/// inserted the same key first: "at most one" is a unique index) is `Ok(false)` and
+/// leaves the surrounding transaction usable, so the caller can answer with the
+/// idempotent result instead of a 409.
+pub fn insert_once<T>(
+    conn: &mut DbConnection,
+    insert: impl FnOnce(&mut DbConnection) -> diesel::QueryResult<T>,
+) -> diesel::QueryResult<bool> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match conn.transaction(insert) {
+        Ok(_) => Ok(true),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Serialises, until the end of the current transaction, every transaction that takes the
+/// same `key`: for rules that span rows (the last active admin, throttle counters,
+/// participation), where no single-row compare-and-set can hold them. PostgreSQL takes a
+/// transaction-scoped advisory lock on the key's hash; on SQLite, `write_tx`'s
+/// `BEGIN IMMEDIATE` already holds the database's one write lock.
+pub fn lock(conn: &mut DbConnection, key: &str) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    match conn {
+        DbConnection::Pg(pg) => diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(key)
+            .execute(pg)
+            .map(|_| ()),
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is
 /// taken up front (waiting up to `busy_timeout`), so a transaction that reads and then
 /// writes cannot fail with "database is locked" when another writer got in between. It

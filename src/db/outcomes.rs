@@ -112,19 +112,22 @@ pub fn set_contributors(
     Ok(())
 }
 
-pub fn update(conn: &mut DbConnection, row: &OutcomeRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outcomes::table.find(&row.id))
-        .set((
-            outcomes::indicator.eq(&row.indicator),
-            outcomes::value.eq(row.value),
-            outcomes::occurred_on.eq(row.occurred_on),
-            outcomes::status.eq(&row.status),
-            outcomes::notes.eq(&row.notes),
-            outcomes::version.eq(row.version + 1),
-            outcomes::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+pub fn update(conn: &mut DbConnection, row: &OutcomeRow, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        outcomes::table
+            .find(&row.id)
+            .filter(outcomes::version.eq(row.version)),
+    )
+    .set((
+        outcomes::indicator.eq(&row.indicator),
+        outcomes::value.eq(row.value),
+        outcomes::occurred_on.eq(row.occurred_on),
+        outcomes::status.eq(&row.status),
+        outcomes::notes.eq(&row.notes),
+        outcomes::version.eq(row.version + 1),
+        outcomes::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
 
 pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {

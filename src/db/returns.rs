@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::monthly_returns;
 use super::DbConnection;
+use crate::domain::enums::ReturnStatus;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = monthly_returns)]
@@ -95,18 +96,50 @@ pub fn insert(conn: &mut DbConnection, row: &ReturnRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
-pub fn update(conn: &mut DbConnection, row: &ReturnRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(monthly_returns::table.find(&row.id))
-        .set((
-            monthly_returns::narrative.eq(&row.narrative),
-            monthly_returns::nil_return.eq(row.nil_return),
-            monthly_returns::status.eq(&row.status),
-            monthly_returns::submitted_at.eq(row.submitted_at),
-            monthly_returns::submitted_by.eq(&row.submitted_by),
-            monthly_returns::on_time.eq(row.on_time),
-            monthly_returns::version.eq(row.version + 1),
-            monthly_returns::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+/// Saves a draft's fields, if it is still a draft (0 rows: it was submitted meanwhile).
+pub fn save_draft(
+    conn: &mut DbConnection,
+    row: &ReturnRow,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        monthly_returns::table
+            .find(&row.id)
+            .filter(monthly_returns::status.eq(DRAFT)),
+    )
+    .set((
+        monthly_returns::narrative.eq(&row.narrative),
+        monthly_returns::nil_return.eq(row.nil_return),
+        monthly_returns::version.eq(monthly_returns::version + 1),
+        monthly_returns::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
+
+/// Submits a draft, if it is still one: of two parallel submits exactly one changes the
+/// row (the other gets 0 and answers 409).
+pub fn submit(
+    conn: &mut DbConnection,
+    id: &str,
+    submitted_by: &str,
+    on_time: bool,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        monthly_returns::table
+            .find(id)
+            .filter(monthly_returns::status.eq(DRAFT)),
+    )
+    .set((
+        monthly_returns::status.eq(SUBMITTED),
+        monthly_returns::submitted_at.eq(Some(now)),
+        monthly_returns::submitted_by.eq(Some(submitted_by)),
+        monthly_returns::on_time.eq(Some(on_time)),
+        monthly_returns::version.eq(monthly_returns::version + 1),
+        monthly_returns::updated_at.eq(now),
+    ))
+    .execute(conn)
+}
+
+const DRAFT: &str = ReturnStatus::Draft.as_str();
+const SUBMITTED: &str = ReturnStatus::Submitted.as_str();

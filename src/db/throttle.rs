@@ -1,26 +1,137 @@
 //! Sign-in throttling, counted in the database so that it holds across instances.
-//! Each failed attempt adds a row per key (`account:<email>`, `addr:<ip>`); a key with
-//! too many rows inside the window is throttled until the oldest of them leaves it.
+//!
+//! Every attempt to verify a secret (a password, a second-factor code) first **reserves**
+//! a row under its keys (`account:<email>` or `mfa:<user id>`, and `addr:<ip>`), in one
+//! transaction that counts and inserts under a lock, and only then is the secret
+//! verified. So N parallel guesses evaluate at most the limit: the others find the limit
+//! reached and are throttled before any hash is computed. A failed attempt keeps its
+//! rows (they are the failure record); a successful one releases them, and a successful
+//! sign-in clears the account's failures.
+//!
+//! Limits (NIST SP 800-63B 5.2.2, OWASP Authentication Cheat Sheet): per account
+//! `auth.max_failures_per_account` in the window; per address a far higher
+//! `auth.max_failures_per_address`, and the address limit never stops an attempt on an
+//! account with no failures in the window, so one mistyping colleague (or an attacker)
+//! behind an agency's NAT gateway cannot lock out everyone behind it. The account key is
+//! counted for unknown addresses too, so the rule says nothing about which accounts exist.
 
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
 use super::schema::login_failures;
 use super::{new_id, DbConnection};
+use crate::config::AuthSettings;
+use crate::error::ApiError;
 
-pub fn record_failure(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::insert_into(login_failures::table)
-        .values((
-            login_failures::id.eq(new_id()),
-            login_failures::throttle_key.eq(key),
-            login_failures::at.eq(now),
-        ))
+/// The two keys one attempt counts under: the account and the client address.
+#[derive(Debug, Clone)]
+pub struct AttemptKeys {
+    pub account: String,
+    pub address: String,
+}
+
+impl AttemptKeys {
+    /// `account` is already prefixed (`account:<email>`, `mfa:<user id>`).
+    pub fn new(account: String, client_addr: Option<&str>) -> AttemptKeys {
+        AttemptKeys {
+            account,
+            address: format!("addr:{}", client_addr.unwrap_or_default()),
+        }
+    }
+}
+
+/// The rows an admitted attempt counts under, until it is known to have succeeded.
+#[derive(Debug, Clone)]
+#[must_use = "a reservation is released on success, or kept as the failure record"]
+pub struct Reservation {
+    row_ids: Vec<String>,
+}
+
+/// Counts an attempt under `keys` before it is verified: `Err(TooManyRequests)` when a
+/// limit is reached (nothing is counted then), else the reservation. Takes a write
+/// transaction of its own, so call it outside one.
+pub fn reserve(
+    conn: &mut DbConnection,
+    keys: &AttemptKeys,
+    auth: &AuthSettings,
+    now: NaiveDateTime,
+) -> Result<Reservation, ApiError> {
+    super::write_tx(conn, |conn| {
+        // One lock for all keys: sign-ins are few, and a per-key lock would let parallel
+        // guesses from one address at many accounts each slip under the address limit.
+        super::lock(conn, "login_failures")?;
+        let window = auth.throttle_window_seconds;
+        let account_failures = failures(conn, &keys.account, window, now)?;
+        let by_account = if account_failures >= auth.max_failures_per_account {
+            retry_after(
+                conn,
+                &keys.account,
+                auth.max_failures_per_account,
+                window,
+                now,
+            )?
+        } else {
+            None
+        };
+        let by_address = if account_failures > 0 {
+            retry_after(
+                conn,
+                &keys.address,
+                auth.max_failures_per_address,
+                window,
+                now,
+            )?
+        } else {
+            None
+        };
+        if let Some(seconds) = by_account.max(by_address) {
+            return Err(ApiError::TooManyRequests {
+                retry_after_seconds: seconds,
+            });
+        }
+        let mut row_ids = Vec::with_capacity(2);
+        for key in [&keys.account, &keys.address] {
+            row_ids.push(insert_row(conn, key, now)?);
+        }
+        Ok(Reservation { row_ids })
+    })
+}
+
+/// The attempt succeeded: its rows go (a sign-in also clears the account's earlier
+/// failures, with `clear`).
+pub fn release(conn: &mut DbConnection, reservation: Reservation) -> QueryResult<()> {
+    diesel::delete(login_failures::table.filter(login_failures::id.eq_any(&reservation.row_ids)))
         .execute(conn)
         .map(|_| ())
 }
 
+fn insert_row(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> QueryResult<String> {
+    let id = new_id();
+    diesel::insert_into(login_failures::table)
+        .values((
+            login_failures::id.eq(&id),
+            login_failures::throttle_key.eq(key),
+            login_failures::at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+fn failures(
+    conn: &mut DbConnection,
+    key: &str,
+    window_seconds: i64,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    login_failures::table
+        .filter(login_failures::throttle_key.eq(key))
+        .filter(login_failures::at.gt(now - TimeDelta::seconds(window_seconds)))
+        .count()
+        .get_result(conn)
+}
+
 /// Seconds until `key` may try again, or `None` when it is not throttled.
-pub fn retry_after(
+fn retry_after(
     conn: &mut DbConnection,
     key: &str,
     max_failures: i64,
@@ -44,7 +155,7 @@ pub fn retry_after(
     Ok(Some((free_at - now).num_seconds().max(1)))
 }
 
-/// A successful sign-in clears the account's failures.
+/// Clears the failures of a key (a successful sign-in clears its account's).
 pub fn clear(conn: &mut DbConnection, key: &str) -> QueryResult<()> {
     diesel::delete(login_failures::table.filter(login_failures::throttle_key.eq(key)))
         .execute(conn)
@@ -62,51 +173,4 @@ pub fn prune(
             .filter(login_failures::at.lt(now - TimeDelta::seconds(window_seconds))),
     )
     .execute(conn)
-}
-
-/// The two keys one sign-in attempt counts under: the account and the client address.
-pub struct AttemptKeys {
-    pub account: String,
-    pub address: String,
-}
-
-impl AttemptKeys {
-    /// `account` is already prefixed (`account:<email>`, `mfa:<user id>`).
-    pub fn new(account: String, client_addr: Option<&str>) -> AttemptKeys {
-        AttemptKeys {
-            account,
-            address: format!("addr:{}", client_addr.unwrap_or_default()),
-        }
-    }
-}
-
-/// Seconds until either key may try again, or `None` when neither is throttled.
-pub fn check(
-    conn: &mut DbConnection,
-    keys: &AttemptKeys,
-    auth: &crate::config::AuthSettings,
-    now: NaiveDateTime,
-) -> QueryResult<Option<i64>> {
-    let window = auth.throttle_window_seconds;
-    let by_account = retry_after(
-        conn,
-        &keys.account,
-        auth.max_failures_per_account,
-        window,
-        now,
-    )?;
-    let by_address = retry_after(
-        conn,
-        &keys.address,
-        auth.max_failures_per_address,
-        window,
-        now,
-    )?;
-    Ok(by_account.max(by_address))
-}
-
-/// Counts a failed attempt under both keys.
-pub fn record(conn: &mut DbConnection, keys: &AttemptKeys, now: NaiveDateTime) -> QueryResult<()> {
-    record_failure(conn, &keys.account, now)?;
-    record_failure(conn, &keys.address, now)
 }

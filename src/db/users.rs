@@ -70,19 +70,23 @@ pub fn list(
     query.load(conn)
 }
 
-/// Writes the editable fields and bumps the version.
-pub fn update(conn: &mut DbConnection, row: &UserRow, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(users::table.find(&row.id))
-        .set((
-            users::display_name.eq(&row.display_name),
-            users::role.eq(&row.role),
-            users::agency_id.eq(&row.agency_id),
-            users::active.eq(row.active),
-            users::version.eq(row.version + 1),
-            users::updated_at.eq(now),
-        ))
-        .execute(conn)
-        .map(|_| ())
+/// Writes the editable fields and bumps the version, if the row is still at the version
+/// `row` was read at: 0 rows changed means another writer got there first.
+pub fn update(conn: &mut DbConnection, row: &UserRow, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        users::table
+            .find(&row.id)
+            .filter(users::version.eq(row.version)),
+    )
+    .set((
+        users::display_name.eq(&row.display_name),
+        users::role.eq(&row.role),
+        users::agency_id.eq(&row.agency_id),
+        users::active.eq(row.active),
+        users::version.eq(row.version + 1),
+        users::updated_at.eq(now),
+    ))
+    .execute(conn)
 }
 
 pub fn set_password(

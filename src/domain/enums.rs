@@ -8,7 +8,7 @@ macro_rules! str_enum {
         pub enum $name { $(#[serde(rename = $s)] $variant),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
+            pub const fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
             pub fn parse(s: &str) -> Option<$name> { match s { $($s => Some($name::$variant),)+ _ => None } }
         }
         // Written out rather than derived: utoipa's derive does not see a `serde(rename)`

@@ -240,7 +240,9 @@ pub async fn update(
                     after.contact_email = v;
                 }
                 let now = db::now();
-                agencies::update(conn, &after, now).map_err(|e| name_taken(e.into()))?;
+                db::versioned(
+                    agencies::update(conn, &after, now).map_err(|e| name_taken(e.into()))?,
+                )?;
                 let changes = diff(
                     &AgencyView::from(before).audit_fields(),
                     &AgencyView::from(after.clone()).audit_fields(),

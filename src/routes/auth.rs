@@ -130,21 +130,18 @@ pub async fn login(
     let email = email.trim().to_lowercase();
     let ctx = anonymous_context(&state, &req);
     let keys = throttle::AttemptKeys::new(format!("account:{email}"), ctx.client_addr.as_deref());
+    let account_key = keys.account.clone();
     let auth = state.settings.auth.clone();
     let lookup = email.clone();
-    let (retry, user, keys) = state
+    // Counted before the hash is checked, so parallel guesses evaluate at most the limit.
+    let (reservation, user) = state
         .db
         .run(move |conn| {
-            let retry = throttle::check(conn, &keys, &auth, db::now())?;
+            let reservation = throttle::reserve(conn, &keys, &auth, db::now())?;
             let user = users::find_by_email(conn, &lookup)?;
-            Ok((retry, user, keys))
+            Ok((reservation, user))
         })
         .await?;
-    if let Some(seconds) = retry {
-        return Err(ApiError::TooManyRequests {
-            retry_after_seconds: seconds,
-        });
-    }
     let usable = user.filter(|u| u.active);
     let verified = state
         .hasher
@@ -154,17 +151,17 @@ pub async fn login(
         )
         .await?;
     let Some(user) = usable.filter(|_| verified) else {
-        state
-            .db
-            .run(move |conn| Ok(throttle::record(conn, &keys, db::now())?))
-            .await?;
+        // The reservation stays: it is the failure's record.
         // The attempted address is user text: Debug-formatted, so a newline stays escaped.
         tracing::warn!(event = "auth.login.failure", email = ?email, client_addr = ?ctx.client_addr, "sign-in failed");
         return Err(ApiError::Unauthorized);
     };
     state
         .db
-        .run(move |conn| Ok(throttle::clear(conn, &keys.account)?))
+        .run(move |conn| {
+            throttle::release(conn, reservation)?;
+            Ok(throttle::clear(conn, &account_key)?)
+        })
         .await?;
     let (_, mfa_on, _) = {
         let id = user.id.clone();

@@ -659,7 +659,7 @@ pub async fn update(
                 let mut after = before.clone();
                 apply(&mut after, input, today_in(&jpa.timezone))?;
                 let now = db::now();
-                inv::update(conn, &after, now)?;
+                db::versioned(inv::update(conn, &after, now)?)?;
                 audit::record(
                     conn,
                     &ctx,
@@ -714,7 +714,11 @@ pub async fn add_partner(
                     return Err(ApiError::invalid("agency_id", "must be an agency participating in this JPA"));
                 }
                 let now = db::now();
-                inv::add_partner(conn, &before.id, &agency_id, now)?;
+                if !db::insert_once(conn, |conn| inv::add_partner(conn, &before.id, &agency_id, now))? {
+                    // A parallel PUT added it first: the same answer as a repeated PUT.
+                    let (row, partners) = visible(conn, &c, &before.id)?;
+                    return Ok((false, row, partners));
+                }
                 inv::touch(conn, &before.id, now)?;
                 let mut after_partners = partners.clone();
                 after_partners.push(agency_id.clone());

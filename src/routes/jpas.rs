@@ -342,7 +342,7 @@ pub async fn update(
                 }
                 validate(&mut after)?;
                 let now = db::now();
-                jpas::update(conn, &after, now).map_err(|e| code_taken(e.into()))?;
+                db::versioned(jpas::update(conn, &after, now).map_err(|e| code_taken(e.into()))?)?;
                 let changes = diff(&JpaView::from(before).audit_fields(), &JpaView::from(after.clone()).audit_fields());
                 audit::record(conn, &ctx, "jpa.update", "jpa", &after.id, changes, now)?;
                 visible_jpa(conn, &caller, &after.id)
@@ -428,7 +428,11 @@ pub async fn add_participant(
                 let today = today_in(&jpa.timezone);
                 let joined_on = input.joined_on.unwrap_or(today).clamp(jpa.start_date, jpa.end_date.max(jpa.start_date));
                 let now = db::now();
-                jpas::add_participant(conn, &jpa.id, &agency.id, joined_on, now)?;
+                if !db::insert_once(conn, |conn| jpas::add_participant(conn, &jpa.id, &agency.id, joined_on, now))? {
+                    // A parallel PUT added it first: the same answer as a repeated PUT.
+                    let joined = jpas::participants(conn, &jpa.id)?.into_iter().find(|(a, _)| a.id == agency.id).map(|(_, j)| j).ok_or(ApiError::NotFound)?;
+                    return Ok((false, agency, joined));
+                }
                 audit::record(
                     conn,
                     &ctx,

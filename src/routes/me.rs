@@ -53,28 +53,20 @@ pub async fn change_password(
         new_password,
     } = body.into_inner()?;
     let auth = state.settings.auth.clone();
-    let account_key = format!("account:{}", caller.email);
-    let (user, retry) = {
-        let (user_id, key) = (caller.user_id.clone(), account_key.clone());
+    let keys = throttle::AttemptKeys::new(
+        format!("account:{}", caller.email),
+        caller.client_addr.as_deref(),
+    );
+    let (user, reservation) = {
+        let user_id = caller.user_id.clone();
         state
             .db
             .run(move |conn| {
-                let retry = throttle::retry_after(
-                    conn,
-                    &key,
-                    auth.max_failures_per_account,
-                    auth.throttle_window_seconds,
-                    db::now(),
-                )?;
-                Ok((users::find(conn, &user_id)?, retry))
+                let reservation = throttle::reserve(conn, &keys, &auth, db::now())?;
+                Ok((users::find(conn, &user_id)?, reservation))
             })
             .await?
     };
-    if let Some(seconds) = retry {
-        return Err(ApiError::TooManyRequests {
-            retry_after_seconds: seconds,
-        });
-    }
     let verified = state
         .hasher
         .verify(
@@ -83,15 +75,15 @@ pub async fn change_password(
         )
         .await?;
     if !verified {
-        state
-            .db
-            .run(move |conn| Ok(throttle::record_failure(conn, &account_key, db::now())?))
-            .await?;
         return Err(ApiError::invalid(
             "current_password",
             "is not your current password",
         ));
     }
+    state
+        .db
+        .run(move |conn| Ok(throttle::release(conn, reservation)?))
+        .await?;
     check_new_password("new_password", &new_password, &user.email)
         .map_err(|e| ApiError::Validation(vec![e]))?;
     let hash = state.hasher.hash(SecretString::from(new_password)).await?;

@@ -25,6 +25,14 @@ pub struct Enrollment {
     pub otpauth_uri: String,
 }
 
+/// Turning two-factor sign-in on asks for the current password: an access token alone
+/// (a stolen one, say) must not be able to lock the owner out.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    pub current_password: String,
+}
+
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CodeRequest {
@@ -105,45 +113,57 @@ fn keys(user_id: &str, addr: &Option<String>) -> throttle::AttemptKeys {
     throttle::AttemptKeys::new(format!("mfa:{user_id}"), addr.as_deref())
 }
 
-fn throttled(
+/// Reserves a second-factor attempt (see `db::throttle`): 429 once the limit is reached.
+fn reserve(
     conn: &mut DbConnection,
     state: &AppState,
     user_id: &str,
     addr: &Option<String>,
-) -> Result<Option<i64>, ApiError> {
-    Ok(throttle::check(
-        conn,
-        &keys(user_id, addr),
-        &state.settings.auth,
-        db::now(),
-    )?)
-}
-
-fn record_failure(
-    conn: &mut DbConnection,
-    user_id: &str,
-    addr: &Option<String>,
-) -> Result<(), ApiError> {
-    Ok(throttle::record(conn, &keys(user_id, addr), db::now())?)
+) -> Result<throttle::Reservation, ApiError> {
+    throttle::reserve(conn, &keys(user_id, addr), &state.settings.auth, db::now())
 }
 
 #[utoipa::path(post, path = "/api/v1/me/totp/enroll", tag = "account", security(("bearer" = [])),
-    request_body(content = Option<super::extract::NoFields>),
-    responses((status = 200, body = Enrollment), (status = 409, body = crate::error::Problem)))]
+    request_body = EnrollRequest,
+    responses((status = 200, body = Enrollment), (status = 409, body = crate::error::Problem),
+              (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
 pub async fn enroll(
     state: web::Data<AppState>,
     caller: Caller,
-    req: HttpRequest,
-    body: web::Bytes,
+    body: JsonBody<EnrollRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManageOwnMfa)?;
-    super::extract::expect_no_body(&req, &body)?;
+    let password = body.into_inner()?.current_password;
+    let keys = throttle::AttemptKeys::new(
+        format!("account:{}", caller.email),
+        caller.client_addr.as_deref(),
+    );
+    let auth = state.settings.auth.clone();
+    let user_id = caller.user_id.clone();
+    let (user, reservation) = state
+        .db
+        .run(move |conn| {
+            let reservation = throttle::reserve(conn, &keys, &auth, db::now())?;
+            Ok((users::find(conn, &user_id)?, reservation))
+        })
+        .await?;
+    let verified = state
+        .hasher
+        .verify(SecretString::from(password), user.password_hash.clone())
+        .await?;
+    if !verified {
+        return Err(ApiError::invalid(
+            "current_password",
+            "is not your current password",
+        ));
+    }
     let secret = totp::new_secret()?;
     let uri = totp::otpauth_uri(&secret, &caller.email)?;
     let stored = state.totp_box.seal(&secret)?;
     state
         .db
         .run(move |conn| {
+            throttle::release(conn, reservation)?;
             db::write_tx(conn, |conn| {
                 let (_, enabled, _) = mfa::state(conn, &caller.user_id)?;
                 if enabled {
@@ -183,11 +203,6 @@ pub async fn confirm(
     state
         .db
         .run(move |conn| {
-            if let Some(seconds) = throttled(conn, &st, &caller.user_id, &caller.client_addr)? {
-                return Err(ApiError::TooManyRequests {
-                    retry_after_seconds: seconds,
-                });
-            }
             let (sealed, enabled, _) = mfa::state(conn, &caller.user_id)?;
             let Some(secret) = sealed.as_deref().and_then(|s| st.totp_box.open(s)) else {
                 return Err(ApiError::Conflict(
@@ -199,13 +214,14 @@ pub async fn confirm(
                     "Two-factor sign-in is already on.".into(),
                 ));
             }
+            let reservation = reserve(conn, &st, &caller.user_id, &caller.client_addr)?;
             let Some(step) = totp::matching_step(&secret, &caller.email, &code, unix_now())? else {
-                record_failure(conn, &caller.user_id, &caller.client_addr)?;
                 return Err(ApiError::invalid(
                     "code",
                     "is not the current code of your authenticator",
                 ));
             };
+            throttle::release(conn, reservation)?;
             db::write_tx(conn, |conn| {
                 let now = db::now();
                 mfa::enable(conn, &caller.user_id, step)?;
@@ -245,24 +261,17 @@ pub async fn disable(
     require(caller.role, Action::ManageOwnMfa)?;
     let input = body.into_inner()?;
     let user_id = caller.user_id.clone();
-    let (user, retry) = {
+    let (user, reservation) = {
         let st = state.clone();
         let addr = caller.client_addr.clone();
         state
             .db
             .run(move |conn| {
-                Ok((
-                    users::find(conn, &user_id)?,
-                    throttled(conn, &st, &user_id, &addr)?,
-                ))
+                let reservation = reserve(conn, &st, &user_id, &addr)?;
+                Ok((users::find(conn, &user_id)?, reservation))
             })
             .await?
     };
-    if let Some(seconds) = retry {
-        return Err(ApiError::TooManyRequests {
-            retry_after_seconds: seconds,
-        });
-    }
     let password_ok = state
         .hasher
         .verify(
@@ -279,9 +288,9 @@ pub async fn disable(
             let code_ok = password_ok
                 && check_second_factor(conn, &sealer, &caller.user_id, &caller.email, &input.code)?;
             if !code_ok {
-                record_failure(conn, &caller.user_id, &caller.client_addr)?;
                 return Err(ApiError::invalid("code", "password or code is wrong"));
             }
+            throttle::release(conn, reservation)?;
             db::write_tx(conn, |conn| {
                 mfa::disable(conn, &caller.user_id)?;
                 crate::accounts::notify_security_change(
@@ -351,18 +360,14 @@ pub async fn second_step(
             let Some((challenge_id, user_id)) = mfa::challenge_user(conn, &hash, now)? else {
                 return Err(ApiError::Unauthorized);
             };
-            if let Some(seconds) = throttled(conn, &st, &user_id, &a)? {
-                return Err(ApiError::TooManyRequests {
-                    retry_after_seconds: seconds,
-                });
-            }
+            let reservation = reserve(conn, &st, &user_id, &a)?;
             let user = users::find(conn, &user_id)?;
             if !user.active
                 || !check_second_factor(conn, &st.totp_box, &user_id, &user.email, &input.code)?
             {
-                record_failure(conn, &user_id, &a)?;
                 return Err(ApiError::Unauthorized);
             }
+            throttle::release(conn, reservation)?;
             if !mfa::spend_challenge(conn, &challenge_id, now)? {
                 return Err(ApiError::Unauthorized);
             }

@@ -328,7 +328,7 @@ pub async fn update(
                 let mut after = before.clone();
                 apply(&mut after, input, &caller, &lead, &partners, today)?;
                 let now = db::now();
-                milestones::update(conn, &after, now)?;
+                db::versioned(milestones::update(conn, &after, now)?)?;
                 audit::record(
                     conn,
                     &ctx,
@@ -364,7 +364,7 @@ pub async fn delete(
                 let (before, lead, _, jpa) = visible_milestone(conn, &caller, &id)?;
                 policy::may_edit_milestone(&caller, &lead, &before.responsible_agency_id)?;
                 ensure_open(&jpa)?;
-                milestones::delete(conn, &before.id)?;
+                db::one_row_or(milestones::delete(conn, &before.id)?, ApiError::NotFound)?;
                 audit::record(
                     conn,
                     &ctx,

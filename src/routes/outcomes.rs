@@ -358,6 +358,9 @@ pub async fn update(
                 let mut contributors = before_contributors.clone();
                 apply(conn, &mut after, &jpa, &input, &mut contributors)?;
                 let now = db::now();
+                // The compare-and-set first: a writer that lost the race writes nothing,
+                // so each revision's previous value is the value it replaced.
+                db::versioned(outcomes::update(conn, &after, now)?)?;
                 if after.value != before.value {
                     let reason = input
                         .revision_reason
@@ -382,7 +385,6 @@ pub async fn update(
                         now,
                     )?;
                 }
-                outcomes::update(conn, &after, now)?;
                 if contributors != before_contributors {
                     outcomes::set_contributors(conn, &after.id, &contributors)?;
                 }
@@ -428,7 +430,7 @@ pub async fn delete(
                 let (before, contributors, jpa) = visible_outcome(conn, &caller, &id)?;
                 policy::may_edit_outcome(&caller, &before.lead_agency_id)?;
                 super::jpas::ensure_open(&jpa)?;
-                outcomes::delete(conn, &before.id)?;
+                db::one_row_or(outcomes::delete(conn, &before.id)?, ApiError::NotFound)?;
                 audit::record(
                     conn,
                     &ctx,

@@ -190,25 +190,27 @@ pub async fn save(
                 let (jpa, agency, period) = resolve(conn, &caller, &id, &period, query.agency_id.as_deref())?;
                 ensure_open(&jpa)?;
                 let now = db::now();
-                let existing = returns::find(conn, &jpa.id, &agency, &period.to_string())?;
-                let (created, before, after) = match existing {
-                    Some(row) if row.status == ReturnStatus::Submitted.as_str() => {
-                        return Err(ApiError::Conflict("This return is already submitted.".into()))
-                    }
+                let submitted = || ApiError::Conflict("This return is already submitted.".into());
+                let draft = |row: &ReturnRow| {
+                    let mut after = row.clone();
+                    after.narrative = narrative.clone();
+                    after.nil_return = input.nil_return;
+                    after
+                };
+                let (created, before, after) = match returns::find(conn, &jpa.id, &agency, &period.to_string())? {
+                    Some(row) if row.status == ReturnStatus::Submitted.as_str() => return Err(submitted()),
                     Some(row) => {
-                        let mut after = row.clone();
-                        after.narrative = narrative;
-                        after.nil_return = input.nil_return;
-                        returns::update(conn, &after, now)?;
+                        let after = draft(&row);
+                        db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
                         (false, Some(row), after)
                     }
                     None => {
                         let row = ReturnRow {
                             id: db::new_id(),
                             jpa_id: jpa.id.clone(),
-                            agency_id: agency,
+                            agency_id: agency.clone(),
                             period: period.to_string(),
-                            narrative,
+                            narrative: narrative.clone(),
                             nil_return: input.nil_return,
                             status: ReturnStatus::Draft.as_str().to_string(),
                             submitted_at: None,
@@ -218,8 +220,15 @@ pub async fn save(
                             created_at: now,
                             updated_at: now,
                         };
-                        returns::insert(conn, &row)?;
-                        (true, None, row)
+                        if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
+                            (true, None, row)
+                        } else {
+                            // A parallel first PUT made the draft: this one saves over it.
+                            let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?.ok_or(ApiError::NotFound)?;
+                            let after = draft(&row);
+                            db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
+                            (false, Some(row), after)
+                        }
                     }
                 };
                 let fields = |r: &ReturnRow| serde_json::json!({"narrative": r.narrative, "nil_return": r.nil_return, "status": r.status});
@@ -267,20 +276,18 @@ pub async fn submit(
                 let Some(before) = returns::find(conn, &jpa.id, &agency, &period.to_string())? else {
                     return Err(ApiError::Conflict("There is no draft for this period; save one with PUT first.".into()));
                 };
+                let submitted = || ApiError::Conflict("This return is already submitted.".into());
                 if before.status == ReturnStatus::Submitted.as_str() {
-                    return Err(ApiError::Conflict("This return is already submitted.".into()));
+                    return Err(submitted());
                 }
                 let now = db::now();
-                let mut after = before.clone();
-                after.status = ReturnStatus::Submitted.as_str().to_string();
-                after.submitted_at = Some(now);
-                after.submitted_by = Some(caller.user_id.clone());
-                after.on_time = Some(today <= period.due_date(jpa.report_due_day as u32));
-                returns::update(conn, &after, now)?;
+                let on_time = today <= period.due_date(jpa.report_due_day as u32);
+                // Only the submit that finds the row still a draft changes it.
+                db::one_row_or(returns::submit(conn, &before.id, &caller.user_id, on_time, now)?, submitted())?;
+                let after = returns::find(conn, &before.jpa_id, &before.agency_id, &before.period)?.ok_or(ApiError::NotFound)?;
                 audit::record(conn, &ctx, "return.submit", "monthly_return", &after.id,
                     serde_json::json!({"status": {"before": before.status, "after": after.status}, "on_time": {"before": null, "after": after.on_time}}), now)?;
-                let row = returns::find(conn, &after.jpa_id, &after.agency_id, &after.period)?.ok_or(ApiError::NotFound)?;
-                Ok((row, jpa.report_due_day))
+                Ok((after, jpa.report_due_day))
             })
         })
         .await?;

@@ -261,13 +261,18 @@ pub async fn update(
                 }
                 let was_admin = before.role == "admin" && before.active;
                 let still_admin = after.role == "admin" && after.active;
-                if was_admin && !still_admin && users::count_active_admins(conn)? <= 1 {
-                    return Err(ApiError::Conflict(
-                        "This is the last active admin; make another admin first.".into(),
-                    ));
+                if was_admin && !still_admin {
+                    // Two admins demoting each other at once: the second counts only after
+                    // the first has committed.
+                    db::lock(conn, "users.active_admins")?;
+                    if users::count_active_admins(conn)? <= 1 {
+                        return Err(ApiError::Conflict(
+                            "This is the last active admin; make another admin first.".into(),
+                        ));
+                    }
                 }
                 let now = db::now();
-                users::update(conn, &after, now)?;
+                db::versioned(users::update(conn, &after, now)?)?;
                 if before.active && !after.active {
                     sessions::revoke_all_for_user(conn, &after.id, None, now)?;
                 }

@@ -64,14 +64,25 @@ async fn repeated_failures_are_throttled_with_retry_after_even_for_the_right_pas
 }
 
 #[tokio::test]
-async fn throttling_by_client_address_spans_accounts() {
+async fn throttling_by_client_address_spans_accounts_but_spares_untouched_ones() {
     let app = spawn_app_with(|s| s.auth.max_failures_per_address = 4).await;
+    let colleague = "colleague@agency.example";
+    app.create_user(colleague, Role::Observer, None).await;
     for i in 0..4 {
         let (status, _) = app
             .login(&format!("guess{i}@x.example"), "wrong-password-xyz")
             .await;
         assert_eq!(status, 401);
     }
+    // The address is over its limit: an account that already failed is refused unchecked.
+    let (status, _) = app.login("guess0@x.example", "wrong-password-xyz").await;
+    assert_eq!(status, 429);
+    // A colleague behind the same address, with no failures of its own, still signs in.
+    let (status, body) = app.login(colleague, PASSWORD).await;
+    assert_eq!(status, 200, "{body}");
+    // An untouched account gets its guess checked once; then the address limit holds it.
+    let (status, _) = app.login("guess9@x.example", "wrong-password-xyz").await;
+    assert_eq!(status, 401);
     let (status, _) = app.login("guess9@x.example", "wrong-password-xyz").await;
     assert_eq!(status, 429);
 }

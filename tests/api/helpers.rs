@@ -23,6 +23,8 @@ pub struct TestApp {
     pub mailer: Arc<Mailer>,
     pub admin_token: String,
     pub admin_id: String,
+    /// The bootstrap admin's one-time password.
+    pub admin_password: String,
 }
 
 /// A fresh database URL: a new SQLite file, or a new PostgreSQL database.
@@ -124,6 +126,7 @@ pub async fn spawn_app_on(database_url: &str, customize: impl FnOnce(&mut Settin
         mailer,
         admin_token: String::new(),
         admin_id: String::new(),
+        admin_password: password.expose_secret().to_string(),
     };
     let login = test_app
         .login("admin@jpa.test", password.expose_secret())

@@ -11,6 +11,7 @@ mod accounts;
 mod agencies;
 mod audit;
 mod authorization;
+mod concurrency;
 mod database;
 mod details;
 mod email;

@@ -15,9 +15,13 @@ fn code_at(secret: &str, t0: i64, offset_steps: i64) -> String {
 
 /// Enrols the user behind `token`; returns (secret, recovery codes, the instant whose
 /// code confirmed the enrolment).
-async fn enrol(app: &TestApp, token: &str) -> (String, Vec<String>, i64) {
+async fn enrol(app: &TestApp, token: &str, password: &str) -> (String, Vec<String>, i64) {
     let e = app
-        .post("/api/v1/me/totp/enroll", Some(token), json!({}))
+        .post(
+            "/api/v1/me/totp/enroll",
+            Some(token),
+            json!({"current_password": password}),
+        )
         .await;
     assert_eq!(e.status, 200, "{}", e.text);
     let secret = e.body["secret"].as_str().unwrap().to_string();
@@ -58,7 +62,8 @@ async fn an_enrolled_user_signs_in_in_two_steps_and_codes_are_single_use() {
     let email = "two@police.example";
     app.create_user(email, Role::Observer, None).await;
     let (_, first) = app.login(email, PASSWORD).await;
-    let (secret, recovery, t0) = enrol(&app, first["access_token"].as_str().unwrap()).await;
+    let (secret, recovery, t0) =
+        enrol(&app, first["access_token"].as_str().unwrap(), PASSWORD).await;
     let user_id = first["user"]["id"].as_str().unwrap().to_string();
     let db = app.state.db.clone();
     let stored = tokio::task::spawn_blocking(move || {
@@ -144,7 +149,11 @@ async fn an_enrolled_user_signs_in_in_two_steps_and_codes_are_single_use() {
 
     let token = next.body["access_token"].as_str().unwrap();
     let enrol_again = app
-        .post("/api/v1/me/totp/enroll", Some(token), json!({}))
+        .post(
+            "/api/v1/me/totp/enroll",
+            Some(token),
+            json!({"current_password": PASSWORD}),
+        )
         .await;
     assert_eq!(enrol_again.status, 409);
     let bad = app
@@ -199,7 +208,7 @@ async fn wrong_codes_are_throttled_like_passwords() {
     let email = "guess@police.example";
     app.create_user(email, Role::Observer, None).await;
     let (_, first) = app.login(email, PASSWORD).await;
-    enrol(&app, first["access_token"].as_str().unwrap()).await;
+    enrol(&app, first["access_token"].as_str().unwrap(), PASSWORD).await;
     let (_, step1) = app.login(email, PASSWORD).await;
     let challenge = step1["mfa_token"].as_str().unwrap();
     for _ in 0..2 {
@@ -237,6 +246,6 @@ async fn roles_that_require_two_factor_must_enrol_before_anything_else() {
         200,
         "other roles are not forced"
     );
-    enrol(&app, &app.admin_token).await;
+    enrol(&app, &app.admin_token, &app.admin_password).await;
     assert_eq!(app.get("/api/v1/users", &app.admin_token).await.status, 200);
 }
