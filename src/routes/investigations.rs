@@ -534,6 +534,8 @@ pub async fn create(
             db::write_tx(conn, |conn| {
                 let jpa = visible_jpa(conn, &c, &jpa_id)?;
                 ensure_open(&jpa)?;
+                // The lead keeps participating until this commits (remove_participant).
+                db::lock(conn, &format!("participation:{}", jpa.id))?;
                 if uuid::Uuid::parse_str(&lead).is_err()
                     || !jpas::participates(conn, &jpa.id, &lead)?
                 {
@@ -710,6 +712,7 @@ pub async fn add_partner(
                 if agency_id == before.lead_agency_id {
                     return Err(ApiError::invalid("agency_id", "is the lead agency already"));
                 }
+                db::lock(conn, &format!("participation:{}", jpa.id))?;
                 if !jpas::participates(conn, &jpa.id, &agency_id)? {
                     return Err(ApiError::invalid("agency_id", "must be an agency participating in this JPA"));
                 }
@@ -757,6 +760,8 @@ pub async fn remove_partner(
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
+                // No milestone or outcome of this agency appears while the check below runs.
+                db::lock(conn, &format!("partners:{id}"))?;
                 let (before, partners) = visible(conn, &caller, &id)?;
                 policy::may_edit_investigation(&caller, &before.lead_agency_id)?;
                 if !partners.contains(&agency_id) {

@@ -475,6 +475,8 @@ pub async fn remove_participant(
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let jpa = visible_jpa(conn, &caller, &id)?;
+                // No investigation led or partnered by the agency appears during the check.
+                db::lock(conn, &format!("participation:{}", jpa.id))?;
                 if !jpas::participates(conn, &jpa.id, &agency_id)? {
                     return Err(ApiError::NotFound);
                 }

@@ -237,6 +237,8 @@ pub async fn create(
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
+                // The partners read here stay partners until this commits (remove_partner).
+                db::lock(conn, &format!("partners:{id}"))?;
                 let (inv, partners) = visible(conn, &caller, &id)?;
                 policy::may_contribute(&caller, &inv.lead_agency_id, &partners)?;
                 let jpa = jpas::find(conn, &inv.jpa_id)?;

@@ -547,3 +547,59 @@ async fn two_factor_cannot_be_turned_on_with_a_token_alone() {
     assert_eq!(status, 200);
     assert!(body.get("access_token").is_some());
 }
+
+#[tokio::test]
+async fn an_agency_leaving_at_the_moment_it_starts_work_never_leaves_orphaned_work() {
+    let w = world().await;
+    let app = &w.app;
+    let admin = app.admin_token.clone();
+    for round in 0..ROUNDS {
+        let agency = app
+            .create_agency(&format!("Indonesian National Police {round}"), "ID")
+            .await;
+        let participation = format!("/api/v1/jpas/{}/agencies/{agency}", w.jpa);
+        let joined = app
+            .request(
+                "PUT",
+                &participation,
+                Some(&admin),
+                Some(json!({"joined_on": w.start})),
+            )
+            .await;
+        assert_eq!(joined.status, 201, "{}", joined.text);
+        let (_, liaison, _) = app
+            .user_with_token(Role::Liaison, Some(agency.clone()))
+            .await;
+        // It leaves the JPA while its liaison opens an investigation there.
+        let create = format!("/api/v1/jpas/{}/investigations", w.jpa);
+        let body = json!({"reference": format!("ID-{round}"), "title": "Batam crossing", "crime_types": ["people_smuggling"]});
+        let (left, opened) = tokio::join!(
+            app.request("DELETE", &participation, Some(&admin), None),
+            app.post(&create, Some(&liaison), body),
+        );
+        assert!(
+            !(left.status == 204 && opened.status == 201),
+            "round {round}: the agency left, yet leads an investigation: {}",
+            opened.text
+        );
+        // It stops partnering an investigation while its liaison logs a milestone there.
+        if left.status == 204 {
+            continue;
+        }
+        let partner = format!("/api/v1/investigations/{}/partners/{agency}", w.x);
+        assert_eq!(
+            app.request("PUT", &partner, Some(&w.la), None).await.status,
+            201
+        );
+        let milestones = format!("/api/v1/investigations/{}/milestones", w.x);
+        let body = json!({"kind": "intelligence_shared", "title": "Manifest", "due_on": today()});
+        let (removed, logged) = tokio::join!(
+            app.request("DELETE", &partner, Some(&w.la), None),
+            app.post(&milestones, Some(&liaison), body),
+        );
+        assert!(
+            !(removed.status == 204 && logged.status == 201),
+            "round {round}: the partner left, yet is responsible for a milestone"
+        );
+    }
+}
