@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldError;
 
 pub mod countries;
+pub mod date;
 pub mod enums;
 pub mod indicators;
 pub mod period;

@@ -104,6 +104,7 @@ pub struct RunResult {
 #[serde(deny_unknown_fields)]
 pub struct RunReminders {
     /// Run as if today were this date (in every JPA's timezone); default: today.
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub as_of: Option<chrono::NaiveDate>,
 }
 

@@ -204,7 +204,9 @@ pub struct CreateInvestigation {
     #[schema(min_items = 1)]
     pub crime_types: Vec<CrimeType>,
     pub status: Option<InvestigationStatus>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub opened_on: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub closed_on: Option<NaiveDate>,
     #[serde(default)]
     #[schema(max_items = 50)]
@@ -231,8 +233,9 @@ pub struct UpdateInvestigation {
     #[schema(min_items = 1)]
     pub crime_types: Option<Vec<CrimeType>>,
     pub status: Option<InvestigationStatus>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub opened_on: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "super::extract::double_option")]
+    #[serde(default, deserialize_with = "crate::domain::date::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub closed_on: Option<Option<NaiveDate>>,
     #[schema(max_items = 50)]
