@@ -52,7 +52,7 @@ pub enum ReminderCommand {
     /// One scheduler pass, then deliver what is due; prints the counts.
     Run {
         /// Run as if today were this date (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, value_parser = crate::domain::date::from_arg)]
         as_of: Option<chrono::NaiveDate>,
     },
 }

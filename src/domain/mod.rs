@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldError;
 
 pub mod countries;
+pub mod date;
 pub mod enums;
 pub mod indicators;
 pub mod period;
@@ -96,10 +97,12 @@ impl Email {
         if value.is_empty() || value.len() > 254 {
             return Err(invalid());
         }
-        if value
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || "<>()[],;:\\\"".contains(c))
-        {
+        if value.chars().any(|c| {
+            c.is_control()
+                || c.is_whitespace()
+                || is_invisible_in_identifier(c)
+                || "<>()[],;:\\\"".contains(c)
+        }) {
             return Err(invalid());
         }
         let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;
@@ -210,6 +213,42 @@ pub fn local_date(instant: chrono::DateTime<chrono::Utc>, timezone: &str) -> chr
     }
 }
 
+/// Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+/// they reorder how the text around them is shown ("Trojan source"), and no prose needs
+/// them that the Unicode bidi algorithm and the marks cannot do. Refused in all text.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that are invisible or only steer layout, so that two names which look the
+/// same can differ by them: the bidi controls, the marks LRM, RLM and ALM (U+200E,
+/// U+200F, U+061C), zero-width space, non-joiner and joiner (U+200B-U+200D), the
+/// invisible operators from the word joiner on (U+2060-U+2064), the byte-order mark
+/// (U+FEFF) and the Mongolian vowel separator (U+180E).
+///
+/// Refused only in single-line identifiers (names, titles, references, display names,
+/// via `required_text`). Free text (`optional_text`: summaries, narratives, notes) keeps
+/// them, because ZWNJ and ZWJ are part of correct spelling in Persian and Indic scripts
+/// and of emoji, and zero-width space marks word breaks in Thai, Lao, Khmer and Burmese:
+/// refusing them there would refuse correct text in the region this service serves,
+/// while nothing is looked up or compared by free text.
+pub fn is_invisible_in_identifier(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{061C}' | '\u{FEFF}' | '\u{180E}'
+        )
+}
+
+/// Unicode Normalization Form C: one spelling for text that looks the same (a
+/// precomposed `é` and `e` + combining acute), so the unique index on agency names
+/// and searches see the same string.
+pub fn nfc(text: &str) -> String {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(text)
+        .into_owned()
+}
+
 /// Trims an optional free-text field (may be empty) and bounds its length.
 pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
     let value = raw.trim();
@@ -229,10 +268,17 @@ pub fn optional_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
             "must not contain control characters",
         ));
     }
+    if raw.chars().any(is_bidi_control) {
+        return Err(FieldError::new(
+            field,
+            "must not contain bidirectional override or isolate characters",
+        ));
+    }
     Ok(value.to_string())
 }
 
-/// Trims a required text field and bounds its length.
+/// Trims a required single-line text (a name, title or reference), bounds its length,
+/// refuses invisible characters (`is_invisible_in_identifier`) and returns it in NFC.
 pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
@@ -253,7 +299,13 @@ pub fn required_text(field: &str, raw: &str, max_chars: usize) -> Result<String,
             "must not contain control characters",
         ));
     }
-    Ok(value.to_string())
+    if raw.chars().any(is_invisible_in_identifier) {
+        return Err(FieldError::new(
+            field,
+            "must not contain invisible characters (zero-width or bidirectional controls)",
+        ));
+    }
+    Ok(nfc(value))
 }
 
 #[cfg(test)]
@@ -309,6 +361,49 @@ mod tests {
             d("2026-02-10"),
             "UTC-11 is still yesterday"
         );
+    }
+
+    #[test]
+    fn identifiers_refuse_invisible_characters_and_come_back_in_nfc() {
+        for bad in [
+            "Royal\u{200b} Thai Police",
+            "Royal\u{200c}Thai",
+            "Royal\u{200d}Thai",
+            "\u{200e}Royal",
+            "Royal\u{200f}",
+            "Royal\u{202e}eciloP",
+            "Royal\u{2066}Thai\u{2069}",
+            "Royal\u{2060}Thai",
+            "\u{feff}Royal",
+            "Royal\u{180e}Thai",
+            "Royal\u{061c}Thai",
+        ] {
+            assert!(required_text("name", bad, 200).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            required_text("name", " Cafe\u{301} Police ", 200).as_deref(),
+            Ok("Caf\u{e9} Police"),
+            "decomposed and precomposed spellings become one"
+        );
+        assert_eq!(
+            required_text("name", "กองบังคับการปราบปราม", 200).as_deref(),
+            Ok("กองบังคับการปราบปราม")
+        );
+    }
+
+    #[test]
+    fn free_text_keeps_joiners_but_not_bidi_overrides() {
+        for ok in [
+            "می\u{200c}خواهم",
+            "क्\u{200d}ष",
+            "ตำรวจ\u{200b}ไทย",
+            "\u{200f}שלום",
+        ] {
+            assert!(optional_text("summary", ok, 100).is_ok(), "{ok:?}");
+        }
+        for bad in ["a\u{202e}b", "a\u{2067}b\u{2069}", "\u{202a}x"] {
+            assert!(optional_text("summary", bad, 100).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -42,10 +42,18 @@ impl ExportKind {
     }
 }
 
-/// Neutralises a cell a spreadsheet would run as a formula.
+/// Neutralises a cell a spreadsheet would run as a formula (OWASP "CSV injection"):
+/// one starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
+/// Spreadsheets in East Asian locales also read the fullwidth and small forms of those
+/// signs as formulas, and an invisible character (zero-width, bidi control, BOM) in
+/// front hides a formula from the eye, so cells starting with those are treated alike.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        Some(
+            '=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}'
+            | '\u{FF20}' | '\u{FE62}' | '\u{FE63}' | '\u{FE66}' | '\u{2212}',
+        ) => Cow::Owned(format!("'{cell}")),
+        Some(c) if crate::domain::is_invisible_in_identifier(c) => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
     }
 }
@@ -346,6 +354,39 @@ mod tests {
             assert!(neutralise(bad).starts_with('\''), "{bad:?}");
         }
         assert_eq!(neutralise("Andaman boats"), "Andaman boats");
+        assert_eq!(neutralise("12"), "12");
+        assert_eq!(neutralise("Đà Nẵng"), "Đà Nẵng");
+    }
+
+    #[test]
+    fn fullwidth_signs_and_invisible_first_characters_are_neutralised_too() {
+        for bad in [
+            "\u{FF1D}HYPERLINK(\"http://x\")",
+            "\u{FF0B}1",
+            "\u{FF0D}2",
+            "\u{FF20}SUM(A1)",
+            "\u{FE62}1",
+            "\u{FE63}1",
+            "\u{FE66}1",
+            "\u{2212}1",
+            "\u{200B}=1+1",
+            "\u{200C}=1",
+            "\u{200D}=1",
+            "\u{200E}=1",
+            "\u{200F}=1",
+            "\u{202E}=1",
+            "\u{2066}=1",
+            "\u{2060}=1",
+            "\u{FEFF}=1",
+            "\u{180E}=1",
+            "\t=1",
+            "\r=1",
+            "\n=1",
+        ] {
+            let safe = neutralise(bad);
+            assert!(safe.starts_with('\''), "{bad:?}");
+            assert_eq!(&safe[1..], bad, "the text itself is kept");
+        }
         assert_eq!(neutralise(""), "");
     }
 }

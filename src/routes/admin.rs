@@ -104,6 +104,7 @@ pub struct RunResult {
 #[serde(deny_unknown_fields)]
 pub struct RunReminders {
     /// Run as if today were this date (in every JPA's timezone); default: today.
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub as_of: Option<chrono::NaiveDate>,
 }
 
@@ -119,7 +120,29 @@ pub async fn run_reminders(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::RunReminders)?;
     let input: RunReminders = super::extract::optional_body(&req, &body)?;
+    let ctx = super::extract::audit_context(&caller);
     let counts = state.run_reminder_pass(input.as_of).await?;
+    // Right after the pass, not inside it: the pass is shared with the scheduler and the
+    // CLI, which have no actor; a pass that fails queues nothing and records nothing.
+    let changes = crate::db::audit::diff(
+        &serde_json::json!({}),
+        &serde_json::json!({"as_of": input.as_of, "queued": counts}),
+    );
+    state
+        .db
+        .run(move |conn| {
+            crate::db::audit::record(
+                conn,
+                &ctx,
+                "reminders.run",
+                "reminder_pass",
+                &crate::db::new_id(),
+                changes,
+                crate::db::now(),
+            )
+            .map_err(ApiError::from)
+        })
+        .await?;
     Ok(HttpResponse::Ok().json(RunResult {
         as_of: input.as_of,
         queued: counts,

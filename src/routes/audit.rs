@@ -40,7 +40,8 @@ pub struct AuditEventView {
     pub action: String,
     pub entity_type: String,
     pub entity_id: String,
-    /// `{field: {before, after}}`
+    /// `{field: {before, after}}`; an investigation's protected fields (reference,
+    /// summary, route_legs, compendium) appear only as `{field: {"changed": true}}`.
     #[schema(value_type = Object)]
     pub changes: serde_json::Value,
     pub request_id: Option<String>,

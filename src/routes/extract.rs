@@ -205,6 +205,9 @@ fn field_error(path: &str, message: &str) -> FieldError {
             .join(", ");
         return FieldError::new(path, format!("must be one of: {allowed}"));
     }
+    if message == crate::domain::date::INVALID {
+        return FieldError::new(path, "must be a date written as YYYY-MM-DD");
+    }
     if message.starts_with("invalid type") {
         let expected = message.rsplit("expected ").next().unwrap_or("another type");
         let expected = if expected.contains("struct") || expected.contains("map") {
@@ -423,7 +426,7 @@ pub fn parse_instant(name: &str, raw: &str) -> Result<NaiveDateTime, ApiError> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(raw) {
         return Ok(t.naive_utc());
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+    if let Some(d) = crate::domain::date::parse(raw) {
         return Ok(d.and_time(chrono::NaiveTime::MIN));
     }
     Err(ApiError::BadRequest(

@@ -131,16 +131,50 @@ pub fn view(caller: &Caller, row: InvestigationRow, partners: Vec<String>) -> In
     }
 }
 
-/// Fields the audit log records: protected fields are noted as changed, never copied.
+/// Fields the audit log copies; the protected ones are left to `audit_changes`.
 fn audit_fields(row: &InvestigationRow) -> serde_json::Value {
-    let digest = |s: &str| crate::auth::token_hash(s)[..12].to_string();
     serde_json::json!({
         "title": row.title, "status": row.status, "opened_on": row.opened_on, "closed_on": row.closed_on,
         "crime_types": crime_types(row), "modus_operandi": row.modus_operandi, "sensitivity": row.sensitivity,
         "trafficking_indicators": row.trafficking_indicators, "include_in_compendium": row.include_in_compendium,
-        "reference": digest(&row.reference), "summary": digest(&row.summary), "route_legs": digest(&row.route_legs),
-        "compendium": row.compendium.as_deref().map(digest),
     })
+}
+
+/// The protected fields (DOMAIN.md: shown only to the lead and partner agencies of a
+/// restricted investigation), as the audit log may hold them.
+fn protected_fields(row: &InvestigationRow) -> [(&'static str, Option<&str>); 4] {
+    [
+        ("reference", Some(row.reference.as_str())),
+        ("summary", Some(row.summary.as_str())),
+        ("route_legs", Some(row.route_legs.as_str())),
+        ("compendium", row.compendium.as_deref()),
+    ]
+}
+
+/// The audit diff of an investigation (`before` is `None` on create).
+///
+/// A protected field that changed is recorded as `{"changed": true}`: no value, no
+/// digest, no length. Any function of the value (even an unsalted hash) can be reversed
+/// by guessing, because references follow patterns; an HMAC under a server key would
+/// still let whoever holds the key test guesses, and the log only needs to say *that*
+/// the field changed. This applies to every investigation, not only restricted ones,
+/// since a standard one can become restricted later and its log is read by co-chairs.
+fn audit_changes(before: Option<&InvestigationRow>, after: &InvestigationRow) -> serde_json::Value {
+    let mut changes = diff(
+        &before.map_or_else(|| serde_json::json!({}), audit_fields),
+        &audit_fields(after),
+    );
+    let old = before.map(protected_fields);
+    for (i, (field, new)) in protected_fields(after).into_iter().enumerate() {
+        let changed = match &old {
+            Some(old) => old[i].1 != new,
+            None => new.is_some_and(|v| !v.is_empty() && v != "[]"),
+        };
+        if let (true, Some(map)) = (changed, changes.as_object_mut()) {
+            map.insert(field.to_string(), serde_json::json!({"changed": true}));
+        }
+    }
+    changes
 }
 
 /// An investigation the caller may see, with its partners (404 otherwise).
@@ -170,7 +204,9 @@ pub struct CreateInvestigation {
     #[schema(min_items = 1)]
     pub crime_types: Vec<CrimeType>,
     pub status: Option<InvestigationStatus>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub opened_on: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub closed_on: Option<NaiveDate>,
     #[serde(default)]
     #[schema(max_items = 50)]
@@ -197,8 +233,9 @@ pub struct UpdateInvestigation {
     #[schema(min_items = 1)]
     pub crime_types: Option<Vec<CrimeType>>,
     pub status: Option<InvestigationStatus>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub opened_on: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "super::extract::double_option")]
+    #[serde(default, deserialize_with = "crate::domain::date::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub closed_on: Option<Option<NaiveDate>>,
     #[schema(max_items = 50)]
@@ -594,7 +631,7 @@ pub async fn create(
                     "investigation.create",
                     "investigation",
                     &row.id,
-                    diff(&serde_json::json!({}), &audit_fields(&row)),
+                    audit_changes(None, &row),
                     now,
                 )?;
                 Ok((row, Vec::new()))
@@ -668,7 +705,7 @@ pub async fn update(
                     "investigation.update",
                     "investigation",
                     &after.id,
-                    diff(&audit_fields(&before), &audit_fields(&after)),
+                    audit_changes(Some(&before), &after),
                     now,
                 )?;
                 visible(conn, &c, &after.id)

@@ -79,7 +79,9 @@ pub struct CreateJpa {
     #[serde(default)]
     #[schema(schema_with = super::schemas::optional_text_10000)]
     pub description: String,
+    #[serde(deserialize_with = "crate::domain::date::required")]
     pub start_date: NaiveDate,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub end_date: Option<NaiveDate>,
     pub status: Option<JpaStatus>,
     #[serde(default)]
@@ -103,7 +105,9 @@ pub struct UpdateJpa {
     pub name: Option<String>,
     #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub start_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub end_date: Option<NaiveDate>,
     pub status: Option<JpaStatus>,
     pub is_exercise: Option<bool>,
@@ -397,6 +401,7 @@ pub async fn participants(
 pub struct Participation {
     /// Default: the JPA's start, or today when joining a running JPA. Returns are owed
     /// from this month on.
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub joined_on: Option<NaiveDate>,
 }
 

@@ -70,8 +70,10 @@ pub struct CreateMilestone {
     /// Default: the caller's agency, or the lead agency.
     #[schema(format = Uuid)]
     pub responsible_agency_id: Option<String>,
+    #[serde(deserialize_with = "crate::domain::date::required")]
     pub due_on: NaiveDate,
     pub status: Option<MilestoneStatus>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub achieved_on: Option<NaiveDate>,
     #[serde(default)]
     #[schema(schema_with = super::schemas::optional_text_10000)]
@@ -86,9 +88,10 @@ pub struct UpdateMilestone {
     pub title: Option<String>,
     #[schema(format = Uuid)]
     pub responsible_agency_id: Option<String>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub due_on: Option<NaiveDate>,
     pub status: Option<MilestoneStatus>,
-    #[serde(default, deserialize_with = "super::extract::double_option")]
+    #[serde(default, deserialize_with = "crate::domain::date::double_option")]
     #[schema(value_type = Option<NaiveDate>)]
     pub achieved_on: Option<Option<NaiveDate>>,
     #[schema(schema_with = super::schemas::optional_text_10000_or_null)]

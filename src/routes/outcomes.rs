@@ -69,6 +69,7 @@ pub struct CreateOutcome {
     #[serde(deserialize_with = "super::extract::whole_number")]
     #[schema(minimum = 0)]
     pub value: i64,
+    #[serde(deserialize_with = "crate::domain::date::required")]
     pub occurred_on: NaiveDate,
     /// Admins and co-chairs only: the reporting agency (default: the investigation's lead).
     /// A liaison's outcomes are always its own agency's.
@@ -91,6 +92,7 @@ pub struct UpdateOutcome {
     #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
     #[schema(minimum = 0)]
     pub value: Option<i64>,
+    #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub occurred_on: Option<NaiveDate>,
     #[schema(schema_with = super::schemas::agency_ids_or_null)]
     pub contributing_agency_ids: Option<Vec<String>>,

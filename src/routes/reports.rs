@@ -1,7 +1,6 @@
 //! Progress, CSV exports and the compendium of a JPA.
 
 use actix_web::{web, HttpResponse};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::extract::path_id;
@@ -36,7 +35,7 @@ pub async fn progress(
     let as_of = query
         .as_of
         .as_deref()
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .map(|d| crate::domain::date::parse(d).ok_or(()))
         .transpose()
         .map_err(|_| {
             ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())

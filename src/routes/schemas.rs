@@ -10,13 +10,15 @@
 use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::{KnownFormat, Object, SchemaFormat};
 
-/// Text that `domain::required_text` accepts: at least one non-blank character and no
-/// control characters other than tab and newline.
-pub const REQUIRED_TEXT: &str = r"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$";
+/// Text that `domain::required_text` accepts: at least one non-blank character, no
+/// control characters other than tab and newline, and none of the invisible characters
+/// of `domain::is_invisible_in_identifier`.
+pub const REQUIRED_TEXT: &str = r"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*[^\s\u0000-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF][^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$";
 
 /// Text that `domain::optional_text` accepts: no control characters other than tab,
-/// newline and carriage return (may be empty).
-pub const OPTIONAL_TEXT: &str = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$";
+/// newline and carriage return, no bidi overrides or isolates (may be empty).
+pub const OPTIONAL_TEXT: &str =
+    r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$";
 
 /// A list cursor as `extract::encode_cursor` writes it: microseconds since the epoch and
 /// the id of the last row of the previous page. Every string of this form is a cursor.
@@ -352,6 +354,24 @@ mod tests {
             "\u{200b}",
             "a\u{0}b",
             "\u{3000}y",
+            "Royal\u{200b} Thai Police",
+            "x\u{200c}y",
+            "x\u{200d}y",
+            "x\u{200e}",
+            "\u{200f}x",
+            "a\u{202e}b",
+            "a\u{202a}b",
+            "a\u{2066}b",
+            "a\u{2069}b",
+            "a\u{2060}b",
+            "a\u{2064}b",
+            "a\u{2065}b",
+            "a\u{061c}b",
+            "\u{feff}x",
+            "a\u{180e}b",
+            "\u{200b}\u{2009}",
+            "\u{202f}x",
+            "Đà Nẵng",
         ];
         for sample in samples {
             assert_eq!(

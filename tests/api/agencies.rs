@@ -221,3 +221,84 @@ async fn the_last_active_admin_cannot_be_demoted_or_deactivated() {
         .await;
     assert_eq!(r.status, 200);
 }
+
+#[tokio::test]
+async fn names_that_differ_only_by_an_invisible_character_or_their_spelling_are_refused() {
+    // Arrange
+    let app = spawn_app().await;
+    app.create_agency("Royal Thai Police", "TH").await;
+    app.create_agency("Cafe\u{301} Police", "VN").await;
+
+    // Act
+    let zero_width = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": "Royal\u{200b} Thai Police", "country": "TH", "kind": "police", "contact_email": "desk@agency.example"}),
+        )
+        .await;
+    let precomposed = app
+        .post(
+            "/api/v1/agencies",
+            Some(&app.admin_token),
+            json!({"name": "Caf\u{e9} Police", "country": "VN", "kind": "police", "contact_email": "desk@agency.example"}),
+        )
+        .await;
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&app.admin_token),
+            json!({"code": "BIDI", "name": "Police \u{202e}ecnavda", "start_date": "2026-01-01"}),
+        )
+        .await;
+
+    // Assert
+    assert_eq!(zero_width.status, 422, "{}", zero_width.text);
+    assert_eq!(zero_width.body["errors"][0]["field"], "name");
+    assert_eq!(
+        precomposed.status, 409,
+        "NFC makes both spellings one name: {}",
+        precomposed.text
+    );
+    assert_eq!(jpa.status, 422, "a bidi override in a name: {}", jpa.text);
+    assert_eq!(jpa.body["errors"][0]["field"], "name");
+}
+
+#[tokio::test]
+async fn a_bidi_override_in_an_investigation_title_is_refused() {
+    // Arrange
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let agency = app.create_agency("Royal Thai Police", "TH").await;
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&admin),
+            json!({"code": "T", "name": "T", "start_date": "2026-01-01", "status": "active"}),
+        )
+        .await;
+    let jpa = jpa.body["id"].as_str().unwrap().to_string();
+    app.request(
+        "PUT",
+        &format!("/api/v1/jpas/{jpa}/agencies/{agency}"),
+        Some(&admin),
+        Some(json!({"joined_on": "2026-01-01"})),
+    )
+    .await;
+    let body = |title: &str| {
+        json!({"lead_agency_id": agency, "reference": "R-1", "title": title,
+               "crime_types": ["people_smuggling"]})
+    };
+
+    // Act
+    let path = format!("/api/v1/jpas/{jpa}/investigations");
+    let bidi = app
+        .post(&path, Some(&admin), body("Boat \u{202e}krowten"))
+        .await;
+    let plain = app.post(&path, Some(&admin), body("Boat network")).await;
+
+    // Assert
+    assert_eq!(bidi.status, 422, "{}", bidi.text);
+    assert_eq!(bidi.body["errors"][0]["field"], "title");
+    assert_eq!(plain.status, 201, "{}", plain.text);
+}

@@ -89,3 +89,79 @@ async fn the_database_refuses_to_rewrite_audit_events() {
         .iter()
         .all(|e| e["action"] != "forged"));
 }
+
+#[tokio::test]
+async fn a_restricted_reference_cannot_be_read_back_from_the_audit_log() {
+    // Arrange: a restricted investigation whose reference follows a guessable pattern.
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let agency = app.create_agency("Royal Thai Police", "TH").await;
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&admin),
+            json!({"code": "AUD", "name": "Audit", "start_date": "2026-01-01", "status": "active"}),
+        )
+        .await;
+    let jpa = jpa.body["id"].as_str().unwrap().to_string();
+    let joined = app
+        .request(
+            "PUT",
+            &format!("/api/v1/jpas/{jpa}/agencies/{agency}"),
+            Some(&admin),
+            Some(json!({"joined_on": "2026-01-01"})),
+        )
+        .await;
+    assert_eq!(joined.status, 201);
+    let (_, liaison, _) = app.user_with_token(Role::Liaison, Some(agency)).await;
+    let created = app
+        .post(
+            &format!("/api/v1/jpas/{jpa}/investigations"),
+            Some(&liaison),
+            json!({"reference": "TH-26-0041", "title": "Harbour", "summary": "informant Somchai",
+                   "crime_types": ["people_smuggling"], "sensitivity": "restricted"}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    let id = created.body["id"].as_str().unwrap().to_string();
+
+    // Act: change the reference, and only the reference.
+    let patched = app
+        .patch(
+            &format!("/api/v1/investigations/{id}"),
+            &liaison,
+            1,
+            json!({"reference": "TH-26-0042"}),
+        )
+        .await;
+    assert_eq!(patched.status, 200, "{}", patched.text);
+    let events = app
+        .get(
+            &format!("/api/v1/audit?entity_type=investigation&entity_id={id}"),
+            &admin,
+        )
+        .await;
+
+    // Assert: the log says the reference changed, and holds nothing derived from it.
+    let items = events.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["action"], "investigation.update");
+    assert_eq!(
+        items[0]["changes"],
+        json!({"reference": {"changed": true}}),
+        "a change of a protected field is recorded, without its value"
+    );
+    assert_eq!(items[1]["changes"]["reference"], json!({"changed": true}));
+    assert_eq!(items[1]["changes"]["summary"], json!({"changed": true}));
+    let hex = regex::Regex::new("[0-9a-fA-F]{8,}").unwrap();
+    for item in items {
+        let changes = item["changes"].to_string();
+        assert!(!changes.contains("TH-26"), "{changes}");
+        assert!(!changes.contains("Somchai"), "{changes}");
+        assert!(!hex.is_match(&changes), "no digest of any value: {changes}");
+    }
+    for value in ["TH-26-0041", "TH-26-0042", "informant Somchai"] {
+        let digest = jpa_coord::auth::token_hash(value);
+        assert!(!events.text.contains(&digest[..8]), "{value}");
+    }
+}

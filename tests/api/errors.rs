@@ -321,3 +321,74 @@ async fn a_nul_character_anywhere_is_refused_not_a_500() {
         assert!(r.header("x-request-id").is_some());
     }
 }
+
+#[tokio::test]
+async fn a_date_that_is_not_zero_padded_is_refused_in_a_body_and_in_a_query() {
+    // Arrange
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&admin),
+            json!({"code": "DATES", "name": "Dates", "start_date": "2026-01-01"}),
+        )
+        .await;
+    assert_eq!(jpa.status, 201);
+    let jpa = jpa.body["id"].as_str().unwrap().to_string();
+
+    // Act and assert: bodies name the field (422) ...
+    for (path, body, field) in [
+        (
+            "/api/v1/jpas".to_string(),
+            json!({"code": "D2", "name": "D", "start_date": "2026-1-1"}),
+            "start_date",
+        ),
+        (
+            "/api/v1/jpas".to_string(),
+            json!({"code": "D3", "name": "D", "start_date": "2026-01-01", "end_date": "2026-12-1"}),
+            "end_date",
+        ),
+        (
+            "/api/v1/admin/reminders/run".to_string(),
+            json!({"as_of": "2026-1-01"}),
+            "as_of",
+        ),
+    ] {
+        let r = app.post(&path, Some(&admin), body).await;
+        assert_eq!(r.status, 422, "{path} {field}: {}", r.text);
+        assert_eq!(r.body["errors"][0]["field"], field);
+        assert!(r.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("YYYY-MM-DD"));
+    }
+    let patched = app
+        .patch(
+            &format!("/api/v1/jpas/{jpa}"),
+            &admin,
+            1,
+            json!({"end_date": "2026-6-30"}),
+        )
+        .await;
+    assert_eq!(patched.status, 422);
+    assert_eq!(patched.body["errors"][0]["field"], "end_date");
+
+    // ... and query parameters are 400.
+    for path in [
+        format!("/api/v1/jpas/{jpa}/progress?as_of=2026-1-1"),
+        "/api/v1/audit?from=2026-1-1".to_string(),
+        "/api/v1/audit?to=2026-01-1".to_string(),
+    ] {
+        let r = app.get(&path, &admin).await;
+        assert_eq!(r.status, 400, "{path}: {}", r.text);
+        r.problem_code();
+    }
+    let padded = app
+        .get(
+            &format!("/api/v1/jpas/{jpa}/progress?as_of=2026-01-31"),
+            &admin,
+        )
+        .await;
+    assert_eq!(padded.status, 200);
+}

@@ -381,3 +381,30 @@ async fn two_instances_running_passes_and_workers_at_once_send_each_reminder_onc
         "{reminders:?}"
     );
 }
+
+#[tokio::test]
+async fn a_reminder_pass_run_by_an_admin_is_audited_with_its_day_and_counts() {
+    // Arrange
+    let m = month(false).await;
+    let app = &m.app;
+    let day = m.next + Days::new(4);
+
+    // Act
+    let queued = run(app, day).await;
+    let events = app
+        .get("/api/v1/audit?entity_type=reminder_pass", &app.admin_token)
+        .await;
+
+    // Assert
+    assert_eq!(events.status, 200);
+    let items = events.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{}", events.text);
+    assert_eq!(items[0]["action"], "reminders.run");
+    assert_eq!(items[0]["actor_id"], app.admin_id.as_str());
+    assert_eq!(
+        items[0]["changes"]["as_of"]["after"],
+        day.format("%Y-%m-%d").to_string()
+    );
+    assert_eq!(items[0]["changes"]["queued"]["after"], queued);
+    assert_eq!(queued["due_soon"], 2, "the pass itself did its work");
+}
