@@ -7,7 +7,7 @@ use crate::db::audit::{self, AuditContext};
 use crate::db::users::{self, UserRow};
 use crate::db::{self, agencies, DbConnection};
 use crate::domain::{check_new_password, required_text, Email, Role};
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Creates an active user with a password (already checked against the policy here).
 pub fn create_with_password(
@@ -18,27 +18,27 @@ pub fn create_with_password(
     agency_id: Option<String>,
     password: &SecretString,
     action: &str,
-) -> Result<UserRow, ApiError> {
-    let email = Email::parse("email", email).map_err(|e| ApiError::Validation(vec![e]))?;
-    let display_name = required_text("display_name", display_name, 200)
-        .map_err(|e| ApiError::Validation(vec![e]))?;
+) -> Result<UserRow, Error> {
+    let email = Email::parse("email", email).map_err(|e| Error::Invalid(vec![e]))?;
+    let display_name =
+        required_text("display_name", display_name, 200).map_err(|e| Error::Invalid(vec![e]))?;
     check_new_password("password", password.expose_secret(), email.as_str())
-        .map_err(|e| ApiError::Validation(vec![e]))?;
+        .map_err(|e| Error::Invalid(vec![e]))?;
     if role == Role::Liaison && agency_id.is_none() {
-        return Err(ApiError::invalid("agency_id", "is required for a liaison"));
+        return Err(Error::invalid("agency_id", "is required for a liaison"));
     }
     let hash = crate::auth::password::hash_blocking(password)?;
     db::write_tx(conn, |conn| {
         if let Some(id) = &agency_id {
             if !agencies::exists(conn, id)? {
-                return Err(ApiError::invalid(
+                return Err(Error::invalid(
                     "agency_id",
                     "does not name an existing agency",
                 ));
             }
         }
         if users::find_by_email(conn, email.as_str())?.is_some() {
-            return Err(ApiError::Conflict(
+            return Err(Error::Conflict(
                 "A user with this email already exists.".into(),
             ));
         }
@@ -74,7 +74,7 @@ pub fn create_with_password(
 pub fn bootstrap_admin(
     conn: &mut DbConnection,
     email: &str,
-) -> Result<Option<SecretString>, ApiError> {
+) -> Result<Option<SecretString>, Error> {
     if users::count(conn)? > 0 {
         return Ok(None);
     }
@@ -99,7 +99,7 @@ pub fn notify_security_change(
     change: crate::email::messages::SecurityChange,
     message_domain: &str,
     now: chrono::NaiveDateTime,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let user = users::find(conn, user_id)?;
     let mail = crate::email::messages::security_notice(
         &user.email,

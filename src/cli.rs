@@ -194,11 +194,11 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     }
 }
 
-/// An `ApiError` in words for the terminal.
-fn describe(e: crate::error::ApiError) -> anyhow::Error {
-    use crate::error::ApiError;
+/// An `Error` in words for the terminal.
+fn describe(e: crate::error::Error) -> anyhow::Error {
+    use crate::error::Error;
     match e {
-        ApiError::Validation(errors) => anyhow::anyhow!(
+        Error::Invalid(errors) => anyhow::anyhow!(
             "{}",
             errors
                 .iter()
@@ -206,7 +206,7 @@ fn describe(e: crate::error::ApiError) -> anyhow::Error {
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
-        ApiError::Conflict(detail) => anyhow::anyhow!("{detail}"),
+        Error::Conflict(detail) => anyhow::anyhow!("{detail}"),
         other => anyhow::anyhow!("{other}"),
     }
 }

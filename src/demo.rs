@@ -22,7 +22,7 @@ use crate::db::{self, DbConnection};
 use crate::domain::indicators::INDICATORS;
 use crate::domain::period::periods_between;
 use crate::domain::{MilestoneKind, ModusOperandi};
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Rows per INSERT statement (PostgreSQL allows 65,535 bind parameters per statement).
 const CHUNK: usize = 2000;
@@ -99,7 +99,7 @@ pub fn load(
     conn: &mut DbConnection,
     scale: usize,
     show_progress: bool,
-) -> Result<DemoSummary, ApiError> {
+) -> Result<DemoSummary, Error> {
     let mut rng = fastrand::Rng::with_seed(2026 + scale as u64);
     let now = now_rows();
     let today = chrono::Utc::now().date_naive();
@@ -429,7 +429,7 @@ pub fn load(
             serde_json::json!({"scale": {"before": null, "after": scale}}),
             now,
         )?;
-        Ok::<_, ApiError>(())
+        Ok::<_, Error>(())
     })?;
     pb.finish_and_clear();
     // Fresh statistics after a bulk load, or the planner works from an empty picture.

@@ -1,4 +1,5 @@
-//! `ApiError` and its problem+json rendering.
+//! `Error`, what went wrong in the words of the domain (every operation returns it), and
+//! `ApiError`, the JSON face's error with its problem+json rendering.
 //!
 //! Error policy:
 //! - Every error leaves the service as RFC 9457 problem details
@@ -10,6 +11,9 @@
 //! - diesel `NotFound` is 404; a unique violation is 409; an unreachable database (pool
 //!   time-out) is 503 with `Retry-After`.
 //! - An object the caller may not see is `NotFound`, with exactly the body of a missing one.
+//! - Operations return `Error` and know nothing of HTTP; `ApiError` adds what only a
+//!   request can get wrong (malformed JSON or query, body too large, wrong media type,
+//!   `If-Match` missing) and maps each kind to its status.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -55,48 +59,70 @@ pub struct Problem {
     pub request_id: Option<String>,
 }
 
+/// What went wrong, in the words of the domain: every operation returns it, and each
+/// face renders it (`ApiError` as problem+json; the pages as a form with messages).
+/// Nothing here knows HTTP.
 #[derive(Debug, thiserror::Error)]
-pub enum ApiError {
-    #[error("bad request: {1}")]
-    BadRequest(&'static str, String),
-    #[error("unauthorized")]
-    Unauthorized,
+pub enum Error {
+    /// Well-formed but invalid: the fields and what is wrong with each.
+    #[error("validation failed")]
+    Invalid(Vec<FieldError>),
+    /// Missing, invalid or expired credentials.
+    #[error("unauthenticated")]
+    Unauthenticated,
+    /// The caller's role may not do this at all.
     #[error("forbidden")]
     Forbidden,
     #[error("two-factor enrolment required")]
     MfaEnrollmentRequired,
+    /// Does not exist, or the caller may not see it: the two are never told apart.
     #[error("not found")]
     NotFound,
+    /// A uniqueness or state conflict (closed JPA, already submitted, ...).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The version the change was based on is no longer the current one.
     #[error("stale version")]
-    PreconditionFailed,
-    #[error("payload too large")]
-    PayloadTooLarge,
-    #[error("unsupported media type")]
-    UnsupportedMediaType,
-    #[error("validation failed")]
-    Validation(Vec<FieldError>),
-    #[error("If-Match required")]
-    PreconditionRequired,
+    Stale,
     #[error("throttled")]
-    TooManyRequests { retry_after_seconds: i64 },
+    Throttled { retry_after_seconds: i64 },
+    /// The database is not answering.
     #[error("database unavailable")]
     Unavailable,
     #[error("internal error: {0}")]
     Internal(String),
 }
 
+impl Error {
+    pub fn internal(cause: impl std::fmt::Display) -> Error {
+        Error::Internal(cause.to_string())
+    }
+
+    /// Invalid in one field.
+    pub fn invalid(field: &str, message: &str) -> Error {
+        Error::Invalid(vec![FieldError::new(field, message)])
+    }
+}
+
+/// An error as the JSON face answers it: a domain error, or one of the ways a request
+/// itself can be malformed before any operation runs.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Domain(#[from] Error),
+    /// Malformed JSON or query parameter: (code, detail).
+    #[error("bad request: {1}")]
+    BadRequest(&'static str, String),
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// A PATCH without `If-Match`.
+    #[error("If-Match required")]
+    PreconditionRequired,
+}
+
 impl ApiError {
-    pub fn internal(cause: impl std::fmt::Display) -> ApiError {
-        ApiError::Internal(cause.to_string())
-    }
-
-    /// A 422 for one field.
-    pub fn invalid(field: &str, message: &str) -> ApiError {
-        ApiError::Validation(vec![FieldError::new(field, message)])
-    }
-
     pub fn bad_request(detail: impl Into<String>) -> ApiError {
         ApiError::BadRequest("bad_request", detail.into())
     }
@@ -104,32 +130,6 @@ impl ApiError {
     fn parts(&self) -> (&'static str, &'static str, String) {
         match self {
             ApiError::BadRequest(code, detail) => (code, "Bad request", detail.clone()),
-            ApiError::Unauthorized => (
-                "unauthorized",
-                "Unauthorized",
-                "Authentication is missing, invalid or expired.".into(),
-            ),
-            ApiError::Forbidden => (
-                "forbidden",
-                "Forbidden",
-                "Your role may not use this route.".into(),
-            ),
-            ApiError::MfaEnrollmentRequired => (
-                "mfa_enrollment_required",
-                "Two-factor sign-in required",
-                "Your role must use two-factor sign-in: enrol at POST /api/v1/me/totp/enroll first.".into(),
-            ),
-            ApiError::NotFound => (
-                "not_found",
-                "Not found",
-                "The resource does not exist.".into(),
-            ),
-            ApiError::Conflict(detail) => ("conflict", "Conflict", detail.clone()),
-            ApiError::PreconditionFailed => (
-                "stale_version",
-                "Precondition failed",
-                "The resource has changed since you read it; fetch it again.".into(),
-            ),
             ApiError::PayloadTooLarge => (
                 "payload_too_large",
                 "Payload too large",
@@ -140,32 +140,66 @@ impl ApiError {
                 "Unsupported media type",
                 "Send the body as application/json.".into(),
             ),
-            ApiError::Validation(_) => (
-                "validation_failed",
-                "Validation failed",
-                "One or more fields are invalid.".into(),
-            ),
             ApiError::PreconditionRequired => (
                 "precondition_required",
                 "Precondition required",
                 "Send If-Match with the version you read.".into(),
             ),
-            ApiError::TooManyRequests { .. } => (
-                "throttled",
-                "Too many requests",
-                "Too many attempts; try again later.".into(),
-            ),
-            ApiError::Unavailable => (
-                "service_unavailable",
-                "Service unavailable",
-                "The database is not answering; try again shortly.".into(),
-            ),
-            ApiError::Internal(_) => (
-                "internal_error",
-                "Internal server error",
-                "Something went wrong on our side; quote the request id when reporting it.".into(),
-            ),
+            ApiError::Domain(e) => match e {
+                Error::Unauthenticated => (
+                    "unauthorized",
+                    "Unauthorized",
+                    "Authentication is missing, invalid or expired.".into(),
+                ),
+                Error::Forbidden => (
+                    "forbidden",
+                    "Forbidden",
+                    "Your role may not use this route.".into(),
+                ),
+                Error::MfaEnrollmentRequired => (
+                    "mfa_enrollment_required",
+                    "Two-factor sign-in required",
+                    "Your role must use two-factor sign-in: enrol at POST /api/v1/me/totp/enroll first.".into(),
+                ),
+                Error::NotFound => (
+                    "not_found",
+                    "Not found",
+                    "The resource does not exist.".into(),
+                ),
+                Error::Conflict(detail) => ("conflict", "Conflict", detail.clone()),
+                Error::Stale => (
+                    "stale_version",
+                    "Precondition failed",
+                    "The resource has changed since you read it; fetch it again.".into(),
+                ),
+                Error::Invalid(_) => (
+                    "validation_failed",
+                    "Validation failed",
+                    "One or more fields are invalid.".into(),
+                ),
+                Error::Throttled { .. } => (
+                    "throttled",
+                    "Too many requests",
+                    "Too many attempts; try again later.".into(),
+                ),
+                Error::Unavailable => (
+                    "service_unavailable",
+                    "Service unavailable",
+                    "The database is not answering; try again shortly.".into(),
+                ),
+                Error::Internal(_) => (
+                    "internal_error",
+                    "Internal server error",
+                    "Something went wrong on our side; quote the request id when reporting it.".into(),
+                ),
+            },
         }
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> ApiError {
+        ApiError::Domain(e.into())
     }
 }
 
@@ -198,36 +232,38 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(..) => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden | ApiError::MfaEnrollmentRequired => StatusCode::FORBIDDEN,
-            ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Domain(e) => match e {
+                Error::Unauthenticated => StatusCode::UNAUTHORIZED,
+                Error::Forbidden | Error::MfaEnrollmentRequired => StatusCode::FORBIDDEN,
+                Error::NotFound => StatusCode::NOT_FOUND,
+                Error::Conflict(_) => StatusCode::CONFLICT,
+                Error::Stale => StatusCode::PRECONDITION_FAILED,
+                Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                Error::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+                Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+                Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let ApiError::Internal(cause) = self {
+        if let ApiError::Domain(Error::Internal(cause)) = self {
             tracing::error!(cause = %cause, "internal error");
         }
         let (code, title, detail) = self.parts();
         let errors = match self {
-            ApiError::Validation(errors) => errors.clone(),
+            ApiError::Domain(Error::Invalid(errors)) => errors.clone(),
             _ => Vec::new(),
         };
         let mut response = problem_response(self.status_code(), code, title, &detail, errors);
         let retry_after = match self {
-            ApiError::TooManyRequests {
+            ApiError::Domain(Error::Throttled {
                 retry_after_seconds,
-            } => Some((*retry_after_seconds).max(1)),
-            ApiError::Unavailable => Some(5),
+            }) => Some((*retry_after_seconds).max(1)),
+            ApiError::Domain(Error::Unavailable) => Some(5),
             _ => None,
         };
         if let Some(seconds) = retry_after {
@@ -235,7 +271,7 @@ impl ResponseError for ApiError {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
         }
-        if matches!(self, ApiError::Unauthorized) {
+        if matches!(self, ApiError::Domain(Error::Unauthenticated)) {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -244,25 +280,25 @@ impl ResponseError for ApiError {
     }
 }
 
-impl From<diesel::result::Error> for ApiError {
-    fn from(e: diesel::result::Error) -> ApiError {
-        use diesel::result::{DatabaseErrorKind, Error};
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Error {
+        use diesel::result::{DatabaseErrorKind, Error as Db};
         match e {
-            Error::NotFound => ApiError::NotFound,
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                ApiError::Conflict("A resource with the same unique value already exists.".into())
+            Db::NotFound => Error::NotFound,
+            Db::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                Error::Conflict("A resource with the same unique value already exists.".into())
             }
-            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => ApiError::Unavailable,
+            Db::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => Error::Unavailable,
             // SQLite gave up waiting for a lock held elsewhere (busy_timeout): the database
             // is busy, not broken; the client may retry.
-            Error::DatabaseError(_, info)
+            Db::DatabaseError(_, info)
                 if info.message().contains("database is locked")
                     || info.message().contains("database is busy") =>
             {
                 tracing::warn!("database locked by another process");
-                ApiError::Unavailable
+                Error::Unavailable
             }
-            other => ApiError::internal(other),
+            other => Error::internal(other),
         }
     }
 }

@@ -32,7 +32,7 @@ impl AppState {
     pub async fn run_reminder_pass(
         &self,
         as_of: Option<chrono::NaiveDate>,
-    ) -> Result<crate::reminders::pass::PassCounts, crate::error::ApiError> {
+    ) -> Result<crate::reminders::pass::PassCounts, crate::error::Error> {
         let templates = self.templates.clone();
         let public_url = self.settings.server.public_url.clone();
         let domain = self.message_domain();
@@ -49,6 +49,14 @@ impl AppState {
     }
 
     /// The Message-ID domain: the sender's domain.
+    /// What operations that queue mail need (`operations::Mailing`).
+    pub fn mailing(&self) -> crate::operations::Mailing {
+        crate::operations::Mailing {
+            public_url: self.settings.server.public_url.clone(),
+            message_domain: self.message_domain(),
+        }
+    }
+
     pub fn message_domain(&self) -> String {
         self.settings
             .email

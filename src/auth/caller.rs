@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{sessions, users};
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::error::{ApiError, Error};
 use crate::state::AppState;
 
 #[derive(Debug, Clone)]
@@ -59,58 +59,62 @@ impl FromRequest for Caller {
             .and_then(|s| client_addr(req, s.settings.server.trust_forwarded_for));
         let path = req.path().to_string();
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("app state missing"))?;
-            let token = token.ok_or(ApiError::Unauthorized)?;
-            let claims = state.jwt.verify(&token)?;
-            let now = crate::db::now();
-            let row = state
-                .db
-                .run(move |conn| {
-                    sessions::table
-                        .inner_join(users::table)
-                        .filter(sessions::id.eq(&claims.sid))
-                        .filter(users::id.eq(&claims.sub))
-                        .filter(sessions::revoked_at.is_null())
-                        .filter(sessions::expires_at.gt(now))
-                        .filter(users::active.eq(true))
-                        .select((
-                            users::id,
-                            sessions::id,
-                            users::role,
-                            users::agency_id,
-                            users::email,
-                            users::totp_enabled,
-                        ))
-                        .first::<(String, String, String, Option<String>, String, bool)>(conn)
-                        .optional()
-                        .map_err(ApiError::from)
+            let caller: Result<Caller, Error> = async move {
+                let state = state.ok_or_else(|| Error::internal("app state missing"))?;
+                let token = token.ok_or(Error::Unauthenticated)?;
+                let claims = state.jwt.verify(&token)?;
+                let now = crate::db::now();
+                let row = state
+                    .db
+                    .run(move |conn| {
+                        sessions::table
+                            .inner_join(users::table)
+                            .filter(sessions::id.eq(&claims.sid))
+                            .filter(users::id.eq(&claims.sub))
+                            .filter(sessions::revoked_at.is_null())
+                            .filter(sessions::expires_at.gt(now))
+                            .filter(users::active.eq(true))
+                            .select((
+                                users::id,
+                                sessions::id,
+                                users::role,
+                                users::agency_id,
+                                users::email,
+                                users::totp_enabled,
+                            ))
+                            .first::<(String, String, String, Option<String>, String, bool)>(conn)
+                            .optional()
+                            .map_err(Error::from)
+                    })
+                    .await?;
+                let (user_id, session_id, role, agency_id, email, mfa_on) =
+                    row.ok_or(Error::Unauthenticated)?;
+                let role =
+                    Role::parse(&role).ok_or_else(|| Error::internal("unknown role stored"))?;
+                tracing::Span::current().record("user_id", user_id.as_str());
+                let must_enrol = state
+                    .settings
+                    .auth
+                    .require_mfa_roles
+                    .iter()
+                    .any(|r| r == role.as_str());
+                if must_enrol
+                    && !mfa_on
+                    && !crate::auth::policy::BEFORE_MFA_ENROLMENT.contains(&path.as_str())
+                {
+                    return Err(Error::MfaEnrollmentRequired);
+                }
+                Ok(Caller {
+                    user_id,
+                    session_id,
+                    role,
+                    agency_id,
+                    email,
+                    client_addr: addr,
                 })
-                .await?;
-            let (user_id, session_id, role, agency_id, email, mfa_on) =
-                row.ok_or(ApiError::Unauthorized)?;
-            let role =
-                Role::parse(&role).ok_or_else(|| ApiError::internal("unknown role stored"))?;
-            tracing::Span::current().record("user_id", user_id.as_str());
-            let must_enrol = state
-                .settings
-                .auth
-                .require_mfa_roles
-                .iter()
-                .any(|r| r == role.as_str());
-            if must_enrol
-                && !mfa_on
-                && !crate::auth::policy::BEFORE_MFA_ENROLMENT.contains(&path.as_str())
-            {
-                return Err(ApiError::MfaEnrollmentRequired);
             }
-            Ok(Caller {
-                user_id,
-                session_id,
-                role,
-                agency_id,
-                email,
-                client_addr: addr,
-            })
+            .await;
+            caller.map_err(ApiError::from)
         })
     }
 }

@@ -5,7 +5,7 @@
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use crate::error::Error;
 
 pub const ISSUER: &str = "jpa-coord";
 pub const AUDIENCE: &str = "jpa-coord-api";
@@ -52,7 +52,7 @@ impl JwtKeys {
     }
 
     /// Signs an access token for a session.
-    pub fn issue(&self, user_id: &str, session_id: &str) -> Result<String, ApiError> {
+    pub fn issue(&self, user_id: &str, session_id: &str) -> Result<String, Error> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
@@ -64,16 +64,16 @@ impl JwtKeys {
             iat: now,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(ApiError::internal)
+            .map_err(Error::internal)
     }
 
     /// Checks signature, algorithm and every claim; any failure is 401.
-    pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
+    pub fn verify(&self, token: &str) -> Result<Claims, Error> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map_err(|_| ApiError::Unauthorized)?;
+            .map_err(|_| Error::Unauthenticated)?;
         let now = chrono::Utc::now().timestamp();
         if data.claims.iat > now + LEEWAY_SECONDS as i64 {
-            return Err(ApiError::Unauthorized);
+            return Err(Error::Unauthenticated);
         }
         Ok(data.claims)
     }

@@ -13,9 +13,9 @@ use sha2::Digest;
 pub use caller::Caller;
 
 /// A fresh opaque secret for refresh, invitation and reset tokens (256 bits, URL-safe).
-pub fn random_token() -> Result<String, crate::error::ApiError> {
+pub fn random_token() -> Result<String, crate::error::Error> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(crate::error::ApiError::internal)?;
+    getrandom::fill(&mut bytes).map_err(crate::error::Error::internal)?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 

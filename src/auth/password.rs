@@ -10,20 +10,20 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Semaphore;
 
-use crate::error::ApiError;
+use crate::error::Error;
 
-fn argon2() -> Result<Argon2<'static>, ApiError> {
-    let params = Params::new(19_456, 2, 1, None).map_err(ApiError::internal)?;
+fn argon2() -> Result<Argon2<'static>, Error> {
+    let params = Params::new(19_456, 2, 1, None).map_err(Error::internal)?;
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
 /// Hashes a password synchronously (CLI, startup). Use `Hasher` from request handlers.
-pub fn hash_blocking(password: &SecretString) -> Result<String, ApiError> {
+pub fn hash_blocking(password: &SecretString) -> Result<String, Error> {
     let salt = SaltString::generate(&mut OsRng);
     argon2()?
         .hash_password(password.expose_secret().as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
 }
 
 fn verify_blocking(password: &SecretString, phc: &str) -> bool {
@@ -45,7 +45,7 @@ pub struct Hasher {
 }
 
 impl Hasher {
-    pub fn new(concurrency: usize) -> Result<Hasher, ApiError> {
+    pub fn new(concurrency: usize) -> Result<Hasher, Error> {
         let dummy = hash_blocking(&SecretString::from(crate::auth::random_token()?))?;
         Ok(Hasher {
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
@@ -53,21 +53,17 @@ impl Hasher {
         })
     }
 
-    pub async fn hash(&self, password: SecretString) -> Result<String, ApiError> {
-        let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
+    pub async fn hash(&self, password: SecretString) -> Result<String, Error> {
+        let _permit = self.permits.acquire().await.map_err(Error::internal)?;
         actix_web::rt::task::spawn_blocking(move || hash_blocking(&password))
             .await
-            .map_err(ApiError::internal)?
+            .map_err(Error::internal)?
     }
 
     /// Verifies `password` against `phc`; with no hash (unknown user, no password set yet)
     /// does the same work against a dummy and answers false.
-    pub async fn verify(
-        &self,
-        password: SecretString,
-        phc: Option<String>,
-    ) -> Result<bool, ApiError> {
-        let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
+    pub async fn verify(&self, password: SecretString, phc: Option<String>) -> Result<bool, Error> {
+        let _permit = self.permits.acquire().await.map_err(Error::internal)?;
         let dummy = self.dummy.clone();
         actix_web::rt::task::spawn_blocking(move || match phc {
             Some(phc) => verify_blocking(&password, &phc),
@@ -77,6 +73,6 @@ impl Hasher {
             }
         })
         .await
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
     }
 }

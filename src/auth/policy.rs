@@ -8,7 +8,7 @@
 
 use crate::auth::Caller;
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::error::Error;
 
 use Role::{Admin as A, CoChair as C, Liaison as L, Observer as O};
 
@@ -96,12 +96,12 @@ pub fn allowed_roles(action: Action) -> &'static [Role] {
 }
 
 /// 403 unless the caller's role may perform `action`.
-pub fn require(role: Role, action: Action) -> Result<(), ApiError> {
+pub fn require(role: Role, action: Action) -> Result<(), Error> {
     if allowed_roles(action).contains(&role) {
         Ok(())
     } else {
         tracing::warn!(event = "authz.denied", role = role.as_str(), action = ?action, "route refused to this role");
-        Err(ApiError::Forbidden)
+        Err(Error::Forbidden)
     }
 }
 
@@ -313,12 +313,12 @@ fn is_liaison_of(caller: &Caller, agency_id: &str) -> bool {
 }
 
 /// 403 unless the caller may edit an investigation's own fields and partners.
-pub fn may_edit_investigation(caller: &Caller, lead_agency_id: &str) -> Result<(), ApiError> {
+pub fn may_edit_investigation(caller: &Caller, lead_agency_id: &str) -> Result<(), Error> {
     allow(is_coordinator(caller) || is_liaison_of(caller, lead_agency_id))
 }
 
 /// 403 unless the caller may link or unlink these investigations (lead of either end).
-pub fn may_link(caller: &Caller, lead_a: &str, lead_b: &str) -> Result<(), ApiError> {
+pub fn may_link(caller: &Caller, lead_a: &str, lead_b: &str) -> Result<(), Error> {
     allow(is_coordinator(caller) || is_liaison_of(caller, lead_a) || is_liaison_of(caller, lead_b))
 }
 
@@ -328,7 +328,7 @@ pub fn may_contribute(
     caller: &Caller,
     lead_agency_id: &str,
     partner_ids: &[String],
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     allow(
         is_coordinator(caller)
             || (caller.role == Role::Liaison && takes_part(caller, lead_agency_id, partner_ids)),
@@ -340,7 +340,7 @@ pub fn may_edit_milestone(
     caller: &Caller,
     lead_agency_id: &str,
     responsible_agency_id: &str,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     allow(
         is_coordinator(caller)
             || is_liaison_of(caller, lead_agency_id)
@@ -349,32 +349,36 @@ pub fn may_edit_milestone(
 }
 
 /// 403 unless the caller may change or delete an outcome.
-pub fn may_edit_outcome(caller: &Caller, outcome_lead_agency_id: &str) -> Result<(), ApiError> {
+pub fn may_edit_outcome(caller: &Caller, outcome_lead_agency_id: &str) -> Result<(), Error> {
     allow(is_coordinator(caller) || is_liaison_of(caller, outcome_lead_agency_id))
 }
 
 /// The agency whose monthly return the caller acts on: a liaison's own agency (another
 /// agency's id is 403); coordinators must name one.
-pub fn return_agency(caller: &Caller, requested: Option<&str>) -> Result<String, ApiError> {
+pub fn return_agency(caller: &Caller, requested: Option<&str>) -> Result<String, Error> {
     match caller.role {
         Role::Liaison => {
-            let own = caller.agency_id.clone().ok_or(ApiError::Forbidden)?;
+            let own = caller.agency_id.clone().ok_or(Error::Forbidden)?;
             match requested {
-                Some(other) if other != own => Err(ApiError::Forbidden),
+                Some(other) if other != own => Err(Error::Forbidden),
                 _ => Ok(own),
             }
         }
-        Role::Admin | Role::CoChair => requested.map(str::to_string).ok_or_else(|| {
-            ApiError::BadRequest(
-                "invalid_query",
-                "agency_id is required for this role.".into(),
-            )
-        }),
-        Role::Observer => Err(ApiError::Forbidden),
+        // The JSON face answers a missing ?agency_id= with 400 before it gets here
+        // (`coordinator_must_name_agency`).
+        Role::Admin | Role::CoChair => requested
+            .map(str::to_string)
+            .ok_or_else(|| Error::invalid("agency_id", "is required for this role")),
+        Role::Observer => Err(Error::Forbidden),
     }
 }
 
-fn allow(ok: bool) -> Result<(), ApiError> {
+/// Whether the caller acts on a monthly return only by naming its agency (`?agency_id=`).
+pub fn coordinator_must_name_agency(caller: &Caller) -> bool {
+    matches!(caller.role, Role::Admin | Role::CoChair)
+}
+
+fn allow(ok: bool) -> Result<(), Error> {
     if ok {
         Ok(())
     } else {
@@ -382,7 +386,7 @@ fn allow(ok: bool) -> Result<(), ApiError> {
             event = "authz.denied",
             "change refused on an object the caller can see"
         );
-        Err(ApiError::Forbidden)
+        Err(Error::Forbidden)
     }
 }
 

@@ -7,7 +7,7 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use totp_rs::{Builder, Totp};
 
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Seals TOTP secrets at rest with AES-256-GCM under a key derived (HKDF-SHA256) from the
 /// service's JWT secret, so a copy of the database alone yields no second factor.
@@ -20,22 +20,22 @@ pub struct SecretBox {
 const SEALED_PREFIX: &str = "v1:";
 
 impl SecretBox {
-    pub fn from_master(master: &[u8]) -> Result<SecretBox, ApiError> {
+    pub fn from_master(master: &[u8]) -> Result<SecretBox, Error> {
         let hk = hkdf::Hkdf::<sha2::Sha256>::new(Some(b"jpa-coord totp secrets"), master);
         let mut key = [0u8; 32];
         hk.expand(b"aes-256-gcm v1", &mut key)
-            .map_err(|_| ApiError::internal("hkdf expand"))?;
-        let cipher = Aes256Gcm::new_from_slice(&key).map_err(|_| ApiError::internal("aes key"))?;
+            .map_err(|_| Error::internal("hkdf expand"))?;
+        let cipher = Aes256Gcm::new_from_slice(&key).map_err(|_| Error::internal("aes key"))?;
         Ok(SecretBox { cipher })
     }
 
-    pub fn seal(&self, plaintext: &str) -> Result<String, ApiError> {
+    pub fn seal(&self, plaintext: &str) -> Result<String, Error> {
         let mut nonce = [0u8; 12];
-        getrandom::fill(&mut nonce).map_err(ApiError::internal)?;
+        getrandom::fill(&mut nonce).map_err(Error::internal)?;
         let ciphertext = self
             .cipher
             .encrypt(&Nonce::from(nonce), plaintext.as_bytes())
-            .map_err(|_| ApiError::internal("seal failed"))?;
+            .map_err(|_| Error::internal("seal failed"))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ciphertext);
         Ok(format!(
@@ -62,29 +62,29 @@ impl SecretBox {
 const ISSUER: &str = "jpa-coord";
 
 /// A new 160-bit secret, base32 (as authenticator apps take it).
-pub fn new_secret() -> Result<String, ApiError> {
+pub fn new_secret() -> Result<String, Error> {
     let mut bytes = [0u8; 20];
-    getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+    getrandom::fill(&mut bytes).map_err(Error::internal)?;
     Ok(base32::encode(
         base32::Alphabet::Rfc4648 { padding: false },
         &bytes,
     ))
 }
 
-fn totp(secret: &str, account: &str) -> Result<Totp, ApiError> {
+fn totp(secret: &str, account: &str) -> Result<Totp, Error> {
     let bytes = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, secret)
-        .ok_or_else(|| ApiError::internal("stored TOTP secret is not base32"))?;
+        .ok_or_else(|| Error::internal("stored TOTP secret is not base32"))?;
     Builder::new()
         .with_secret(bytes)
         .with_account_name(account.replace(':', "_"))
         .with_issuer(Some(ISSUER))
         .build()
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
 }
 
 /// The `otpauth://` URI an authenticator app enrols with.
-pub fn otpauth_uri(secret: &str, account: &str) -> Result<String, ApiError> {
-    totp(secret, account)?.to_url().map_err(ApiError::internal)
+pub fn otpauth_uri(secret: &str, account: &str) -> Result<String, Error> {
+    totp(secret, account)?.to_url().map_err(Error::internal)
 }
 
 /// The time step `code` matches now (within one step of skew), if any.
@@ -93,7 +93,7 @@ pub fn matching_step(
     account: &str,
     code: &str,
     unix_time: u64,
-) -> Result<Option<i64>, ApiError> {
+) -> Result<Option<i64>, Error> {
     let code = code.trim();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Ok(None);
@@ -104,12 +104,12 @@ pub fn matching_step(
 }
 
 /// Ten recovery codes like `k7fq-2mxp-9dta`, shown once; stored as hashes.
-pub fn new_recovery_codes() -> Result<Vec<String>, ApiError> {
+pub fn new_recovery_codes() -> Result<Vec<String>, Error> {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     (0..10)
         .map(|_| {
             let mut bytes = [0u8; 12];
-            getrandom::fill(&mut bytes).map_err(ApiError::internal)?;
+            getrandom::fill(&mut bytes).map_err(Error::internal)?;
             let chars: Vec<char> = bytes
                 .iter()
                 .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)

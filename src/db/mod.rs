@@ -25,7 +25,7 @@ use diesel::r2d2::{self, ManageConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Keyset pagination, newest first: keeps the rows strictly after the cursor
 /// `(timestamp, id)` of the previous page's last row.
@@ -201,23 +201,23 @@ impl Db {
     }
 
     /// A connection for synchronous callers (CLI, startup). Not for the async executor.
-    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, ApiError> {
-        self.pool.get().map_err(|_| ApiError::Unavailable)
+    pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, Error> {
+        self.pool.get().map_err(|_| Error::Unavailable)
     }
 
-    /// Runs `f` with a pooled connection on the blocking thread pool.
-    pub async fn run<F, T>(&self, f: F) -> Result<T, ApiError>
+    /// Runs `f` (an operation, usually) with a pooled connection on the blocking pool.
+    pub async fn run<F, T>(&self, f: F) -> Result<T, Error>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, Error> + Send + 'static,
         T: Send + 'static,
     {
         let pool = self.pool.clone();
         actix_web::rt::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|_| ApiError::Unavailable)?;
+            let mut conn = pool.get().map_err(|_| Error::Unavailable)?;
             f(&mut conn)
         })
         .await
-        .map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
+        .map_err(|e| Error::internal(format!("blocking task failed: {e}")))?
     }
 }
 
@@ -235,7 +235,7 @@ pub fn new_id() -> String {
 /// The result of a compare-and-set write (`UPDATE .. WHERE id = ? AND version = ?`, or
 /// `.. AND status = ?`): exactly one row changed, or the row had moved on since it was
 /// read (another writer won), which the caller answers with `lost`.
-pub fn one_row_or(rows: usize, lost: ApiError) -> Result<(), ApiError> {
+pub fn one_row_or(rows: usize, lost: Error) -> Result<(), Error> {
     if rows == 1 {
         Ok(())
     } else {
@@ -244,8 +244,8 @@ pub fn one_row_or(rows: usize, lost: ApiError) -> Result<(), ApiError> {
 }
 
 /// A versioned update that changed no row: the version the caller read is stale (412).
-pub fn versioned(rows: usize) -> Result<(), ApiError> {
-    one_row_or(rows, ApiError::PreconditionFailed)
+pub fn versioned(rows: usize) -> Result<(), Error> {
+    one_row_or(rows, Error::Stale)
 }
 
 /// Inserts through `insert` inside a savepoint. A unique violation (another transaction

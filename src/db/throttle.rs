@@ -21,7 +21,7 @@ use diesel::prelude::*;
 use super::schema::login_failures;
 use super::{new_id, DbConnection};
 use crate::config::AuthSettings;
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// The two keys one attempt counts under: the account and the client address.
 #[derive(Debug, Clone)]
@@ -55,7 +55,7 @@ pub fn reserve(
     keys: &AttemptKeys,
     auth: &AuthSettings,
     now: NaiveDateTime,
-) -> Result<Reservation, ApiError> {
+) -> Result<Reservation, Error> {
     super::write_tx(conn, |conn| {
         // One lock for all keys: sign-ins are few, and a per-key lock would let parallel
         // guesses from one address at many accounts each slip under the address limit.
@@ -85,7 +85,7 @@ pub fn reserve(
             None
         };
         if let Some(seconds) = by_account.max(by_address) {
-            return Err(ApiError::TooManyRequests {
+            return Err(Error::Throttled {
                 retry_after_seconds: seconds,
             });
         }

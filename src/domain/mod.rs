@@ -9,6 +9,7 @@ pub mod countries;
 pub mod date;
 pub mod enums;
 pub mod indicators;
+pub mod input;
 pub mod period;
 
 pub use enums::*;

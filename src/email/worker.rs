@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 
 use super::{Mailer, SendError};
 use crate::db::{self, outbox};
-use crate::error::ApiError;
+use crate::error::Error;
 use crate::state::AppState;
 
 const BATCH: i64 = 100;
@@ -25,7 +25,7 @@ pub fn backoff(base_ms: u64, attempts: i32) -> TimeDelta {
 }
 
 /// Delivers every row due now. Returns how many rows were attempted.
-pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, ApiError> {
+pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Error> {
     let settings = &state.settings.email;
     let lease = TimeDelta::seconds(2 * settings.send_timeout_seconds as i64 + 30);
     let rows = state
@@ -70,7 +70,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Api
                         }
                     }
                 }
-                Ok::<_, ApiError>(())
+                Ok::<_, Error>(())
             })
         })
         .await?;

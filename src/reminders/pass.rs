@@ -14,7 +14,7 @@ use crate::db::jpas::JpaRow;
 use crate::db::{self, jpas, milestones, outbox, returns, users, DbConnection};
 use crate::domain::period::Period;
 use crate::domain::{today_in, JpaStatus};
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// How many reminders a pass queued, by kind.
 #[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -39,11 +39,7 @@ fn person(u: users::UserRow) -> Person {
 }
 
 /// Loads what the rules need about one JPA.
-pub fn load_facts(
-    conn: &mut DbConnection,
-    jpa: &JpaRow,
-    today: NaiveDate,
-) -> Result<Facts, ApiError> {
+pub fn load_facts(conn: &mut DbConnection, jpa: &JpaRow, today: NaiveDate) -> Result<Facts, Error> {
     let tz: chrono_tz::Tz = jpa.timezone.parse().unwrap_or(chrono_tz::UTC);
     let participants = jpas::participants(conn, &jpa.id)?;
     let agency_ids: Vec<String> = participants.iter().map(|(a, _)| a.id.clone()).collect();
@@ -112,7 +108,7 @@ pub fn run_pass(
     public_url: &str,
     message_domain: &str,
     as_of: Option<NaiveDate>,
-) -> Result<PassCounts, ApiError> {
+) -> Result<PassCounts, Error> {
     let mut counts = PassCounts::default();
     let base = public_url.trim_end_matches('/');
     for jpa in jpas::with_status(conn, JpaStatus::Active.as_str())? {
@@ -126,7 +122,7 @@ pub fn run_pass(
             };
             let mail = templates
                 .render(&reminder, &jpa.code, &jpa.name, jpa.is_exercise, &link)
-                .map_err(ApiError::internal)?;
+                .map_err(Error::internal)?;
             mails.push((reminder.kind, mail));
         }
         db::write_tx(conn, |conn| {
@@ -140,7 +136,7 @@ pub fn run_pass(
                     }
                 }
             }
-            Ok::<_, ApiError>(())
+            Ok::<_, Error>(())
         })?;
     }
     Ok(counts)

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::db::jpas::JpaRow;
 use crate::db::{investigations as inv, jpas, milestones, outcomes, DbConnection};
 use crate::domain::indicators;
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Escapes user text for Markdown: no raw HTML, links, emphasis or headings sneak in.
 pub fn escape(text: &str) -> String {
@@ -37,7 +37,7 @@ fn words(code: &str) -> String {
     code.replace('_', " ")
 }
 
-pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, ApiError> {
+pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
     let agencies: HashMap<String, (String, String)> = jpas::participants(conn, &jpa.id)?
         .into_iter()
         .map(|(a, _)| (a.id, (a.name, a.country)))

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::db::jpas::JpaRow;
 use crate::db::{investigations as inv, jpas, milestones, outcomes, returns, DbConnection};
 use crate::domain::{today_in, Sensitivity};
-use crate::error::ApiError;
+use crate::error::Error;
 
 /// Rows fetched per query.
 pub const PAGE: i64 = 1000;
@@ -58,15 +58,15 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-fn record<S: AsRef<str>>(w: &mut csv::Writer<Vec<u8>>, cells: &[S]) -> Result<(), ApiError> {
+fn record<S: AsRef<str>>(w: &mut csv::Writer<Vec<u8>>, cells: &[S]) -> Result<(), Error> {
     w.write_record(cells.iter().map(|c| neutralise(c.as_ref()).into_owned()))
-        .map_err(ApiError::internal)
+        .map_err(Error::internal)
 }
 
 /// The bytes written so far; the writer starts a fresh buffer.
-fn take(w: &mut csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ApiError> {
+fn take(w: &mut csv::Writer<Vec<u8>>) -> Result<Vec<u8>, Error> {
     let full = std::mem::replace(w, csv::Writer::from_writer(Vec::new()));
-    full.into_inner().map_err(|e| ApiError::internal(e.error()))
+    full.into_inner().map_err(|e| Error::internal(e.error()))
 }
 
 /// Writes the export, handing each chunk to `emit` (false from `emit` stops: the
@@ -77,7 +77,7 @@ pub fn write(
     kind: ExportKind,
     caller_agency: Option<&str>,
     mut emit: impl FnMut(Vec<u8>) -> bool,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let names: HashMap<String, (String, String)> = jpas::participants(conn, &jpa.id)?
         .into_iter()
         .map(|(a, _)| (a.id, (a.name, a.country)))

@@ -11,8 +11,8 @@ use crate::db::jpas::JpaRow;
 use crate::db::{jpas, reports, returns, DbConnection};
 use crate::domain::indicators::INDICATORS;
 use crate::domain::period::{periods_between, ReturnState};
-use crate::error::ApiError;
-use crate::routes::returns::compliance_rows;
+use crate::error::Error;
+use crate::operations::returns::compliance_rows;
 
 /// Figures under this are shown to observers as `"<5"` in `by_agency`.
 pub const SMALL_CELL: i64 = 5;
@@ -46,7 +46,7 @@ pub fn compute(
     jpa_view: Value,
     as_of: NaiveDate,
     suppress: bool,
-) -> Result<Value, ApiError> {
+) -> Result<Value, Error> {
     let participants = jpas::participants(conn, &jpa.id)?;
     let horizon = as_of.checked_add_days(Days::new(30)).unwrap_or(as_of);
     let inv_groups = reports::investigation_groups(conn, &jpa.id, as_of)?;
@@ -136,7 +136,7 @@ pub fn compute(
             }
         }
     }
-    let returns_by_agency: BTreeMap<&str, &crate::routes::returns::ComplianceRow> =
+    let returns_by_agency: BTreeMap<&str, &crate::operations::returns::ComplianceRow> =
         rows.iter().map(|r| (r.agency_id.as_str(), r)).collect();
 
     let mut by_agency = Vec::new();

@@ -1,14 +1,14 @@
 //! The audit log, read-only (admin, co-chair).
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::extract::{list_response, page, parse_instant, query_text, query_uuid, ts};
+use super::extract::{page, parse_instant, query_text, query_uuid};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, AuditFilter, AuditRow};
 use crate::error::ApiError;
+use crate::operations::audit as ops;
+use crate::operations::audit::{AuditEventView, AuditFilter};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -30,38 +30,6 @@ pub struct AuditQuery {
     pub limit: Option<String>,
     #[param(schema_with = super::schemas::cursor)]
     pub cursor: Option<String>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AuditEventView {
-    pub id: String,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<String>,
-    pub action: String,
-    pub entity_type: String,
-    pub entity_id: String,
-    /// `{field: {before, after}}`; an investigation's protected fields (reference,
-    /// summary, route_legs, compendium) appear only as `{field: {"changed": true}}`.
-    #[schema(value_type = Object)]
-    pub changes: serde_json::Value,
-    pub request_id: Option<String>,
-    pub client_addr: Option<String>,
-}
-
-impl From<AuditRow> for AuditEventView {
-    fn from(r: AuditRow) -> AuditEventView {
-        AuditEventView {
-            id: r.id,
-            at: ts(r.at),
-            actor_id: r.actor_id,
-            action: r.action,
-            entity_type: r.entity_type,
-            entity_id: r.entity_id,
-            changes: serde_json::from_str(&r.changes).unwrap_or(serde_json::Value::Null),
-            request_id: r.request_id,
-            client_addr: r.client_addr,
-        }
-    }
 }
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])),
@@ -91,15 +59,9 @@ pub async fn list(
             .map(|v| parse_instant("to", v))
             .transpose()?,
     };
-    let limit = page.limit;
-    let rows = state
+    let list = state
         .db
-        .run(move |conn| Ok(audit::list(conn, filter, page.after, limit)?))
+        .run(move |conn| ops::list(conn, &caller, filter, page))
         .await?;
-    Ok(HttpResponse::Ok().json(list_response(
-        rows,
-        limit,
-        |r| (r.at, r.id.clone()),
-        AuditEventView::from,
-    )))
+    Ok(HttpResponse::Ok().json(list))
 }

@@ -1,119 +1,28 @@
-//! Sign-in, token refresh, sign-out and password reset.
+//! Sign-in, token refresh, sign-out and password reset: the JSON face of
+//! `operations::sessions`.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::TimeDelta;
-use secrecy::SecretString;
-use serde::{Deserialize, Serialize};
 
 use super::extract::JsonBody;
-use super::views::UserView;
 use crate::auth::caller::client_addr;
 use crate::auth::policy::{require, Action};
-use crate::auth::{random_token, token_hash, Caller};
-use crate::db::audit::{self, AuditContext};
-use crate::db::sessions::{self, RefreshLookup};
-use crate::db::{self, outbox, throttle, tokens, users};
-use crate::domain::check_new_password;
-use crate::email::messages;
+use crate::auth::Caller;
 use crate::error::{current_request_id, ApiError};
+use crate::operations::sessions as ops;
+pub use crate::operations::sessions::{
+    LoginRequest, RefreshRequest, ResetAccepted, ResetConfirmRequest, ResetRequest, SignIn,
+    TokenResponse,
+};
+use crate::operations::AuditContext;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoginRequest {
-    pub email: String,
-    pub password: String,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RefreshRequest {
-    pub refresh_token: String,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResetRequest {
-    pub email: String,
-}
-
-/// The answer to a reset request: the same whether or not the address has an account.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ResetAccepted {
-    pub status: &'static str,
-    pub detail: &'static str,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResetConfirmRequest {
-    pub token: String,
-    pub new_password: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct TokenResponse {
-    pub access_token: String,
-    pub token_type: &'static str,
-    pub expires_in: i64,
-    pub refresh_token: String,
-    pub user: UserView,
-}
-
-fn anonymous_context(state: &AppState, req: &HttpRequest) -> AuditContext {
+/// The audit context of a request made before sign-in.
+pub fn anonymous_context(state: &AppState, req: &HttpRequest) -> AuditContext {
     AuditContext {
         actor_id: None,
         request_id: current_request_id(),
         client_addr: client_addr(req, state.settings.server.trust_forwarded_for),
     }
-}
-
-/// Opens a session for a user whose password was verified; returns the token pair.
-pub async fn open_session(
-    state: &AppState,
-    user_id: String,
-    ctx: AuditContext,
-) -> Result<TokenResponse, ApiError> {
-    let refresh = random_token()?;
-    let refresh_hash = token_hash(&refresh);
-    let max_hours = state.settings.auth.session_max_hours;
-    let (session_id, user) = state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                let session_id = sessions::create(
-                    conn,
-                    &user_id,
-                    &refresh_hash,
-                    now,
-                    now + TimeDelta::hours(max_hours),
-                )?;
-                let user = users::find(conn, &user_id)?;
-                let ctx = AuditContext {
-                    actor_id: Some(user_id.clone()),
-                    ..ctx
-                };
-                audit::record(
-                    conn,
-                    &ctx,
-                    "session.login",
-                    "session",
-                    &session_id,
-                    serde_json::json!({}),
-                    now,
-                )?;
-                Ok::<_, ApiError>((session_id, user))
-            })
-        })
-        .await?;
-    Ok(TokenResponse {
-        access_token: state.jwt.issue(&user.id, &session_id)?,
-        token_type: "Bearer",
-        expires_in: state.jwt.ttl_seconds(),
-        refresh_token: refresh,
-        user: user.into(),
-    })
 }
 
 /// Signs in. Unknown email and wrong password get the same 401 after the same work.
@@ -126,58 +35,12 @@ pub async fn login(
     req: HttpRequest,
     body: JsonBody<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let LoginRequest { email, password } = body.into_inner()?;
-    let email = email.trim().to_lowercase();
+    let input = body.into_inner()?;
     let ctx = anonymous_context(&state, &req);
-    let keys = throttle::AttemptKeys::new(format!("account:{email}"), ctx.client_addr.as_deref());
-    let account_key = keys.account.clone();
-    let auth = state.settings.auth.clone();
-    let lookup = email.clone();
-    // Counted before the hash is checked, so parallel guesses evaluate at most the limit.
-    let (reservation, user) = state
-        .db
-        .run(move |conn| {
-            let reservation = throttle::reserve(conn, &keys, &auth, db::now())?;
-            let user = users::find_by_email(conn, &lookup)?;
-            Ok((reservation, user))
-        })
-        .await?;
-    let usable = user.filter(|u| u.active);
-    let verified = state
-        .hasher
-        .verify(
-            SecretString::from(password),
-            usable.as_ref().and_then(|u| u.password_hash.clone()),
-        )
-        .await?;
-    let Some(user) = usable.filter(|_| verified) else {
-        // The reservation stays: it is the failure's record.
-        // The attempted address is user text: Debug-formatted, so a newline stays escaped.
-        tracing::warn!(event = "auth.login.failure", email = ?email, client_addr = ?ctx.client_addr, "sign-in failed");
-        return Err(ApiError::Unauthorized);
-    };
-    state
-        .db
-        .run(move |conn| {
-            throttle::release(conn, reservation)?;
-            Ok(throttle::clear(conn, &account_key)?)
-        })
-        .await?;
-    let (_, mfa_on, _) = {
-        let id = user.id.clone();
-        state
-            .db
-            .run(move |conn| Ok(crate::db::mfa::state(conn, &id)?))
-            .await?
-    };
-    if mfa_on {
-        let challenge = super::mfa::challenge(&state, user.id.clone()).await?;
-        return Ok(HttpResponse::Ok().json(challenge));
-    }
-    let user_id = user.id.clone();
-    let response = open_session(&state, user.id, ctx).await?;
-    tracing::info!(event = "auth.login.success", user_id = %user_id, "signed in");
-    Ok(HttpResponse::Ok().json(response))
+    Ok(match ops::sign_in(&state, ctx, input).await? {
+        SignIn::Tokens(tokens) => HttpResponse::Ok().json(tokens),
+        SignIn::Challenge(challenge) => HttpResponse::Ok().json(challenge),
+    })
 }
 
 /// Trades a refresh token for a new pair. The old one is spent; presenting a spent
@@ -188,46 +51,8 @@ pub async fn refresh(
     state: web::Data<AppState>,
     body: JsonBody<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = token_hash(body.into_inner()?.refresh_token.trim());
-    let next = random_token()?;
-    let next_hash = token_hash(&next);
-    let idle = TimeDelta::minutes(state.settings.auth.session_idle_minutes);
-    let outcome = state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                match sessions::spend_refresh_token(conn, &presented, now, now - idle)? {
-                    RefreshLookup::Spent {
-                        session_id,
-                        user_id,
-                    } => {
-                        sessions::add_refresh_token(conn, &session_id, &next_hash, now)?;
-                        let user = users::find(conn, &user_id)?;
-                        Ok::<_, ApiError>(Ok((session_id, user)))
-                    }
-                    RefreshLookup::Replayed { session_id } => Ok(Err(Some(session_id))),
-                    RefreshLookup::Unknown | RefreshLookup::Rejected => Ok(Err(None)),
-                }
-            })
-        })
-        .await?;
-    let (session_id, user) = match outcome {
-        Ok(pair) => pair,
-        Err(replayed) => {
-            if let Some(session_id) = replayed {
-                tracing::warn!(event = "auth.refresh.reuse", session_id = %session_id, "spent refresh token presented again; session revoked");
-            }
-            return Err(ApiError::Unauthorized);
-        }
-    };
-    Ok(HttpResponse::Ok().json(TokenResponse {
-        access_token: state.jwt.issue(&user.id, &session_id)?,
-        token_type: "Bearer",
-        expires_in: state.jwt.ttl_seconds(),
-        refresh_token: next,
-        user: user.into(),
-    }))
+    let input = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(ops::refresh(&state, input).await?))
 }
 
 /// Ends the caller's session (and the one the refresh token names, if it is the
@@ -241,33 +66,9 @@ pub async fn logout(
     body: JsonBody<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::Logout)?;
-    let presented = token_hash(body.into_inner()?.refresh_token.trim());
+    let input = body.into_inner()?;
     let ctx = super::extract::audit_context(&caller);
-    state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                sessions::revoke(conn, &caller.session_id, now)?;
-                if let Some((other, owner)) = sessions::session_of_refresh_token(conn, &presented)?
-                {
-                    if owner == caller.user_id {
-                        sessions::revoke(conn, &other, now)?;
-                    }
-                }
-                audit::record(
-                    conn,
-                    &ctx,
-                    "session.logout",
-                    "session",
-                    &caller.session_id,
-                    serde_json::json!({}),
-                    now,
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
+    ops::sign_out(&state, &caller, ctx, input).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -279,62 +80,9 @@ pub async fn password_reset(
     req: HttpRequest,
     body: JsonBody<ResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let email = body.into_inner()?.email.trim().to_lowercase();
+    let input = body.into_inner()?;
     let ctx = anonymous_context(&state, &req);
-    let token = random_token()?;
-    let hash = token_hash(&token);
-    let public_url = state.settings.server.public_url.clone();
-    let domain = state.message_domain();
-    let queued = state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                let Some(user) = users::find_by_email(conn, &email)? else {
-                    return Ok::<_, ApiError>(false);
-                };
-                // At most three reset mails an hour per account: no mail bombing.
-                let recent = tokens::count_since(
-                    conn,
-                    &user.id,
-                    tokens::PURPOSE_RESET,
-                    now - TimeDelta::hours(1),
-                )?;
-                if !user.active || recent >= 3 {
-                    return Ok(false);
-                }
-                tokens::insert(
-                    conn,
-                    &user.id,
-                    tokens::PURPOSE_RESET,
-                    &hash,
-                    now,
-                    now + TimeDelta::hours(1),
-                )?;
-                let mail = messages::password_reset(
-                    &user.email,
-                    &user.display_name,
-                    &public_url,
-                    &token,
-                    format!("reset:{}", db::new_id()),
-                );
-                outbox::enqueue(conn, mail, &domain, now)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "user.password_reset_requested",
-                    "user",
-                    &user.id,
-                    serde_json::json!({}),
-                    now,
-                )?;
-                Ok(true)
-            })
-        })
-        .await?;
-    if queued {
-        state.outbox_notify.notify_one();
-    }
+    ops::request_password_reset(&state, ctx, input).await?;
     Ok(HttpResponse::Accepted().json(ResetAccepted {
         status: "accepted",
         detail: "If the address belongs to an account, a reset link is on its way.",
@@ -350,64 +98,8 @@ pub async fn password_reset_confirm(
     req: HttpRequest,
     body: JsonBody<ResetConfirmRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let ResetConfirmRequest {
-        token,
-        new_password,
-    } = body.into_inner()?;
-    let hash = token_hash(token.trim());
-    let invalid = || ApiError::invalid("token", "is invalid, already used or expired");
-    let peek_hash = hash.clone();
-    let (user_id, email) = state
-        .db
-        .run(move |conn| Ok(tokens::peek(conn, &peek_hash, db::now())?))
-        .await?
-        .ok_or_else(invalid)?;
-    check_new_password("new_password", &new_password, &email)
-        .map_err(|e| ApiError::Validation(vec![e]))?;
-    let password_hash = state.hasher.hash(SecretString::from(new_password)).await?;
-    let ctx = AuditContext {
-        actor_id: Some(user_id.clone()),
-        ..anonymous_context(&state, &req)
-    };
-    let domain = state.message_domain();
-    state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                let Some((owner, purpose)) = tokens::consume(conn, &hash, now)? else {
-                    return Err(invalid());
-                };
-                if owner != user_id {
-                    return Err(invalid());
-                }
-                users::set_password(conn, &owner, &password_hash, now)?;
-                sessions::revoke_all_for_user(conn, &owner, None, now)?;
-                tokens::spend_all_for_user(conn, &owner, now)?;
-                let action = if purpose == tokens::PURPOSE_INVITE {
-                    "user.invitation_accepted"
-                } else {
-                    crate::accounts::notify_security_change(
-                        conn,
-                        &owner,
-                        crate::email::messages::SecurityChange::PasswordReset,
-                        &domain,
-                        now,
-                    )?;
-                    "user.password_reset"
-                };
-                audit::record(
-                    conn,
-                    &ctx,
-                    action,
-                    "user",
-                    &owner,
-                    serde_json::json!({}),
-                    now,
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
+    let input = body.into_inner()?;
+    let ctx = anonymous_context(&state, &req);
+    ops::set_password_with_token(&state, ctx, input).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -10,9 +10,9 @@ use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, Error, FieldError};
 
 /// Default body limit (API.md: 64 KiB unless a route says otherwise).
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -135,19 +135,16 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         )
     })?;
     if !value.is_object() {
-        return Err(ApiError::invalid("", "the body must be a JSON object"));
+        return Err(Error::invalid("", "the body must be a JSON object").into());
     }
     // PostgreSQL cannot store U+0000 in text, and no field of this API has a use for it.
     if let Some(field) = nul_field(&value, String::new()) {
-        return Err(ApiError::invalid(
-            &field,
-            "must not contain the NUL character",
-        ));
+        return Err(Error::invalid(&field, "must not contain the NUL character").into());
     }
     serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();
-        ApiError::Validation(vec![field_error(&path, &inner)])
+        ApiError::from(Error::Invalid(vec![field_error(&path, &inner)]))
     })
 }
 
@@ -220,44 +217,7 @@ fn field_error(path: &str, message: &str) -> FieldError {
     FieldError::new(path, "has an invalid value")
 }
 
-/// Deserializes a field that may be absent (`None`), `null` (`Some(None)`) or a value.
-pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
-/// Deserializes an integer written as a JSON number with no fraction: `12` and `12.0`
-/// are the same number in JSON (and JSON Schema's `integer` takes both).
-pub fn whole_number<'de, T, D>(d: D) -> Result<T, D::Error>
-where
-    T: TryFrom<i64>,
-    D: Deserializer<'de>,
-{
-    use serde::de::Error;
-    let n = serde_json::Number::deserialize(d)?;
-    let whole = match (n.as_i64(), n.as_f64()) {
-        (Some(i), _) => Some(i),
-        (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(f as i64),
-        _ => None,
-    };
-    whole
-        .and_then(|i| T::try_from(i).ok())
-        .ok_or_else(|| D::Error::custom("invalid type: number, expected a whole number in range"))
-}
-
-/// `whole_number` for an optional field (absent or `null` is `None`).
-pub fn optional_whole_number<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
-where
-    T: TryFrom<i64>,
-    D: Deserializer<'de>,
-{
-    #[derive(Deserialize)]
-    struct Whole<T: TryFrom<i64>>(#[serde(deserialize_with = "whole_number")] T);
-    Option::<Whole<T>>::deserialize(d).map(|o| o.map(|w| w.0))
-}
+pub use crate::domain::input::{double_option, optional_whole_number, whole_number};
 
 /// `?limit=&cursor=` of a list route.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -297,19 +257,15 @@ pub fn query_text(
 }
 
 /// Who changes something, from where, in which request: for the audit event.
-pub fn audit_context(caller: &crate::auth::Caller) -> crate::db::audit::AuditContext {
-    crate::db::audit::AuditContext {
+pub use crate::operations::{encode_cursor, list_response, ts, ListResponse, Page};
+
+/// Who changes something, from where, in which request: for the audit event.
+pub fn audit_context(caller: &crate::auth::Caller) -> crate::operations::AuditContext {
+    crate::operations::AuditContext {
         actor_id: Some(caller.user_id.clone()),
         request_id: crate::error::current_request_id(),
         client_addr: caller.client_addr.clone(),
     }
-}
-
-/// A parsed `limit` and `cursor`.
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub limit: i64,
-    pub after: Option<(NaiveDateTime, String)>,
 }
 
 /// `?limit=` (1..=200, default 50) and `?cursor=`; anything else is 400.
@@ -338,13 +294,6 @@ pub fn page(limit: Option<&str>, cursor: Option<&str>) -> Result<Page, ApiError>
     Ok(Page { limit, after })
 }
 
-/// `<microseconds since the epoch>_<id>` of the last row of a page (the form
-/// `schemas::CURSOR` documents). Clients treat it as opaque; every string of that form
-/// is a valid position, so a cursor cannot make a list fail.
-pub fn encode_cursor(at: NaiveDateTime, id: &str) -> String {
-    format!("{}_{id}", at.and_utc().timestamp_micros())
-}
-
 fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
     let (micros, id) = raw.split_once('_')?;
     if micros.is_empty() || micros.len() > 16 || !micros.bytes().all(|b| b.is_ascii_digit()) {
@@ -353,36 +302,6 @@ fn decode_cursor(raw: &str) -> Option<(NaiveDateTime, String)> {
     let at = chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
     let id = uuid::Uuid::parse_str(id).ok()?;
     Some((at, id.hyphenated().to_string()))
-}
-
-/// A list response: one page of items, newest first, and the cursor of the next page.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ListResponse<T: Serialize> {
-    pub items: Vec<T>,
-    /// The `cursor` of the next page; `null` on the last one.
-    #[schema(required = true)]
-    pub next_cursor: Option<String>,
-}
-
-/// Builds a list response from rows fetched with `limit`: a full page has a next cursor.
-pub fn list_response<R, T: Serialize>(
-    rows: Vec<R>,
-    limit: i64,
-    key: impl Fn(&R) -> (NaiveDateTime, String),
-    view: impl FnMut(R) -> T,
-) -> ListResponse<T> {
-    let next_cursor = if rows.len() as i64 == limit {
-        rows.last().map(|r| {
-            let (at, id) = key(r);
-            encode_cursor(at, &id)
-        })
-    } else {
-        None
-    };
-    ListResponse {
-        items: rows.into_iter().map(view).collect(),
-        next_cursor,
-    }
 }
 
 /// The version a PATCH was based on: 428 without `If-Match`, 400 when unreadable.
@@ -404,10 +323,10 @@ pub fn if_match(req: &HttpRequest) -> Result<i64, ApiError> {
 }
 
 /// A path id: anything but a UUID is simply not found.
-pub fn path_id(raw: &str) -> Result<String, ApiError> {
+pub fn path_id(raw: &str) -> Result<String, Error> {
     uuid::Uuid::parse_str(raw)
         .map(|u| u.hyphenated().to_string())
-        .map_err(|_| ApiError::NotFound)
+        .map_err(|_| Error::NotFound)
 }
 
 /// A JSON response carrying `ETag: "<version>"`.
@@ -435,11 +354,6 @@ pub fn parse_instant(name: &str, raw: &str) -> Result<NaiveDateTime, ApiError> {
     ))
 }
 
-/// RFC 3339 UTC timestamp as the API shows it.
-pub fn ts(t: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
-    t.and_utc()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,7 +369,7 @@ mod tests {
     #[test]
     fn body_errors_name_the_field_without_serde_wording() {
         let err = |body: &str| match parse_json::<Sample>(body.as_bytes()) {
-            Err(ApiError::Validation(errors)) => errors[0].clone(),
+            Err(ApiError::Domain(Error::Invalid(errors))) => errors[0].clone(),
             other => panic!("unexpected {:?}", other.map(|_| ())),
         };
         assert_eq!(

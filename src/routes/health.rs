@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Error};
 use crate::state::AppState;
 
 /// The answer of `/health` and `/ready`.
@@ -29,7 +29,7 @@ pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError>
         .db
         .run(|conn| {
             conn.batch_execute("SELECT 1")
-                .map_err(|_| ApiError::Unavailable)
+                .map_err(|_| Error::Unavailable)
         })
         .await?;
     Ok(HttpResponse::Ok().json(ServiceStatus { status: "ready" }))

@@ -1,200 +1,16 @@
-//! JPAs and their participating agencies.
+//! JPAs and their participating agencies: the JSON face of `operations::jpas`.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
-use super::views::AgencyView;
-use crate::auth::policy::{jpa_scope, require, Action};
+use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, diff};
-use crate::db::jpas::{self, JpaRow};
-use crate::db::{self, agencies, DbConnection};
-use crate::domain::period::{default_end_date, max_end_date};
-use crate::domain::{optional_text, parse_timezone, required_text, today_in, JpaStatus};
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
+use crate::operations::jpas as ops;
+use crate::operations::jpas::{CreateJpa, JpaView, ParticipantView, Participation, UpdateJpa};
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct JpaView {
-    pub id: String,
-    pub code: String,
-    pub name: String,
-    pub description: String,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
-    pub status: String,
-    pub is_exercise: bool,
-    pub report_due_day: i32,
-    pub reminder_days_before: i32,
-    pub timezone: String,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<JpaRow> for JpaView {
-    fn from(r: JpaRow) -> JpaView {
-        JpaView {
-            id: r.id,
-            code: r.code,
-            name: r.name,
-            description: r.description,
-            start_date: r.start_date,
-            end_date: r.end_date,
-            status: r.status,
-            is_exercise: r.is_exercise,
-            report_due_day: r.report_due_day,
-            reminder_days_before: r.reminder_days_before,
-            timezone: r.timezone,
-            version: r.version,
-            created_at: ts(r.created_at),
-            updated_at: ts(r.updated_at),
-        }
-    }
-}
-
-impl JpaView {
-    fn audit_fields(&self) -> serde_json::Value {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        if let Some(o) = v.as_object_mut() {
-            for k in ["id", "version", "created_at", "updated_at"] {
-                o.remove(k);
-            }
-        }
-        v
-    }
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateJpa {
-    #[schema(schema_with = super::schemas::jpa_code)]
-    pub code: String,
-    #[schema(schema_with = super::schemas::required_text_200)]
-    pub name: String,
-    #[serde(default)]
-    #[schema(schema_with = super::schemas::optional_text_10000)]
-    pub description: String,
-    #[serde(deserialize_with = "crate::domain::date::required")]
-    pub start_date: NaiveDate,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub end_date: Option<NaiveDate>,
-    pub status: Option<JpaStatus>,
-    #[serde(default)]
-    pub is_exercise: bool,
-    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
-    #[schema(minimum = 1, maximum = 28)]
-    pub report_due_day: Option<i32>,
-    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
-    #[schema(minimum = 0, maximum = 28)]
-    pub reminder_days_before: Option<i32>,
-    #[schema(schema_with = super::schemas::timezone_or_null)]
-    pub timezone: Option<String>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateJpa {
-    #[schema(schema_with = super::schemas::jpa_code_or_null)]
-    pub code: Option<String>,
-    #[schema(schema_with = super::schemas::required_text_200_or_null)]
-    pub name: Option<String>,
-    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
-    pub description: Option<String>,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub start_date: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub end_date: Option<NaiveDate>,
-    pub status: Option<JpaStatus>,
-    pub is_exercise: Option<bool>,
-    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
-    #[schema(minimum = 1, maximum = 28)]
-    pub report_due_day: Option<i32>,
-    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
-    #[schema(minimum = 0, maximum = 28)]
-    pub reminder_days_before: Option<i32>,
-    #[schema(schema_with = super::schemas::timezone_or_null)]
-    pub timezone: Option<String>,
-}
-
-/// Checks a whole JPA row; collects every field error.
-fn validate(row: &mut JpaRow) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    let code = row.code.trim().to_string();
-    if code.is_empty()
-        || code.len() > 50
-        || !code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        errors.push(FieldError::new(
-            "code",
-            "must be 1 to 50 letters, digits, '-' or '_'",
-        ));
-    }
-    row.code = code;
-    match required_text("name", &row.name, 200) {
-        Ok(v) => row.name = v,
-        Err(e) => errors.push(e),
-    }
-    match optional_text("description", &row.description, 10_000) {
-        Ok(v) => row.description = v,
-        Err(e) => errors.push(e),
-    }
-    if row.end_date < row.start_date {
-        errors.push(FieldError::new("end_date", "must not be before start_date"));
-    } else if max_end_date(row.start_date).is_some_and(|max| row.end_date > max) {
-        errors.push(FieldError::new(
-            "end_date",
-            "must be at most 24 months after start_date",
-        ));
-    }
-    if !(1..=28).contains(&row.report_due_day) {
-        errors.push(FieldError::new("report_due_day", "must be from 1 to 28"));
-    }
-    if !(0..=28).contains(&row.reminder_days_before) {
-        errors.push(FieldError::new(
-            "reminder_days_before",
-            "must be from 0 to 28",
-        ));
-    }
-    match parse_timezone("timezone", &row.timezone) {
-        Ok(tz) => row.timezone = tz.name().to_string(),
-        Err(e) => errors.push(e),
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
-fn code_taken(e: ApiError) -> ApiError {
-    match e {
-        ApiError::Conflict(_) => ApiError::Conflict("A JPA with this code already exists.".into()),
-        other => other,
-    }
-}
-
-/// A closed JPA is read-only (outcome confirmation aside).
-pub fn ensure_open(jpa: &JpaRow) -> Result<(), ApiError> {
-    if jpa.status == JpaStatus::Closed.as_str() {
-        Err(ApiError::Conflict(
-            "The JPA is closed and read-only.".into(),
-        ))
-    } else {
-        Ok(())
-    }
-}
-
-/// A JPA the caller may see (404 otherwise).
-pub fn visible_jpa(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<JpaRow, ApiError> {
-    Ok(jpas::find_visible(conn, id, &jpa_scope(caller))?)
-}
 
 #[utoipa::path(get, path = "/api/v1/jpas", tag = "jpas", security(("bearer" = [])), params(ListQuery),
     responses((status = 200, description = "A page of JPAs, newest first", body = super::extract::ListResponse<JpaView>)))]
@@ -205,18 +21,11 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ListJpas)?;
     let page = page(query.limit.as_deref(), query.cursor.as_deref())?;
-    let limit = page.limit;
-    let scope = jpa_scope(&caller);
-    let rows = state
+    let list = state
         .db
-        .run(move |conn| Ok(jpas::list(conn, &scope, page.after, limit)?))
+        .run(move |conn| ops::list(conn, &caller, page))
         .await?;
-    Ok(HttpResponse::Ok().json(list_response(
-        rows,
-        limit,
-        |r| (r.created_at, r.id.clone()),
-        JpaView::from,
-    )))
+    Ok(HttpResponse::Ok().json(list))
 }
 
 #[utoipa::path(post, path = "/api/v1/jpas", tag = "jpas", security(("bearer" = [])), request_body = CreateJpa,
@@ -228,58 +37,12 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::CreateJpa)?;
     let input = body.into_inner()?;
-    let now = db::now();
-    let end_date = match input.end_date {
-        Some(d) => d,
-        None => default_end_date(input.start_date)
-            .ok_or_else(|| ApiError::invalid("start_date", "is out of range"))?,
-    };
-    let mut row = JpaRow {
-        id: db::new_id(),
-        code: input.code,
-        name: input.name,
-        description: input.description,
-        start_date: input.start_date,
-        end_date,
-        status: input
-            .status
-            .unwrap_or(JpaStatus::Planning)
-            .as_str()
-            .to_string(),
-        is_exercise: input.is_exercise,
-        report_due_day: input.report_due_day.unwrap_or(10),
-        reminder_days_before: input.reminder_days_before.unwrap_or(5),
-        timezone: input.timezone.unwrap_or_else(|| "UTC".into()),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    validate(&mut row)?;
     let ctx = audit_context(&caller);
-    let row = state
+    let jpa = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                jpas::insert(conn, &row).map_err(|e| code_taken(e.into()))?;
-                let view = JpaView::from(row.clone());
-                audit::record(
-                    conn,
-                    &ctx,
-                    "jpa.create",
-                    "jpa",
-                    &row.id,
-                    diff(&serde_json::json!({}), &view.audit_fields()),
-                    now,
-                )?;
-                Ok(row)
-            })
-        })
+        .run(move |conn| ops::create(conn, &caller, &ctx, input))
         .await?;
-    Ok(with_etag(
-        StatusCode::CREATED,
-        row.version,
-        &JpaView::from(row),
-    ))
+    Ok(with_etag(StatusCode::CREATED, jpa.version, &jpa))
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}", tag = "jpas", security(("bearer" = [])), params(("id" = String, Path)),
@@ -291,11 +54,11 @@ pub async fn get(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ReadJpa)?;
     let id = path_id(&id)?;
-    let row = state
+    let jpa = state
         .db
-        .run(move |conn| visible_jpa(conn, &caller, &id))
+        .run(move |conn| ops::get(conn, &caller, &id))
         .await?;
-    Ok(with_etag(StatusCode::OK, row.version, &JpaView::from(row)))
+    Ok(with_etag(StatusCode::OK, jpa.version, &jpa))
 }
 
 #[utoipa::path(patch, path = "/api/v1/jpas/{id}", tag = "jpas", security(("bearer" = [])),
@@ -314,56 +77,11 @@ pub async fn update(
     let expected = if_match(&req)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let row = state
+    let jpa = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let before = visible_jpa(conn, &caller, &id)?;
-                if before.version != expected {
-                    return Err(ApiError::PreconditionFailed);
-                }
-                ensure_open(&before)?;
-                let mut after = before.clone();
-                if let Some(v) = input.code { after.code = v; }
-                if let Some(v) = input.name { after.name = v; }
-                if let Some(v) = input.description { after.description = v; }
-                if let Some(v) = input.start_date { after.start_date = v; }
-                if let Some(v) = input.end_date { after.end_date = v; }
-                if let Some(v) = input.is_exercise { after.is_exercise = v; }
-                if let Some(v) = input.report_due_day { after.report_due_day = v; }
-                if let Some(v) = input.reminder_days_before { after.reminder_days_before = v; }
-                if let Some(v) = input.timezone { after.timezone = v; }
-                if let Some(next) = input.status {
-                    let current = JpaStatus::parse(&before.status).unwrap_or(JpaStatus::Planning);
-                    if !current.may_become(next) {
-                        return Err(ApiError::Conflict(format!(
-                            "Status moves planning -> active -> closed only; it cannot go from {} to {}.",
-                            current.as_str(),
-                            next.as_str()
-                        )));
-                    }
-                    after.status = next.as_str().to_string();
-                }
-                validate(&mut after)?;
-                let now = db::now();
-                db::versioned(jpas::update(conn, &after, now).map_err(|e| code_taken(e.into()))?)?;
-                let changes = diff(&JpaView::from(before).audit_fields(), &JpaView::from(after.clone()).audit_fields());
-                audit::record(conn, &ctx, "jpa.update", "jpa", &after.id, changes, now)?;
-                visible_jpa(conn, &caller, &after.id)
-            })
-        })
+        .run(move |conn| ops::update(conn, &caller, &ctx, &id, expected, input))
         .await?;
-    Ok(with_etag(StatusCode::OK, row.version, &JpaView::from(row)))
-}
-
-/// A participating agency.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ParticipantView {
-    #[serde(flatten)]
-    pub agency: AgencyView,
-    pub agency_id: String,
-    pub jpa_id: String,
-    pub joined_on: NaiveDate,
+    Ok(with_etag(StatusCode::OK, jpa.version, &jpa))
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/agencies", tag = "jpas", security(("bearer" = [])), params(("id" = String, Path)),
@@ -375,34 +93,11 @@ pub async fn participants(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ListParticipants)?;
     let id = path_id(&id)?;
-    let jpa_id = id.clone();
-    let rows = state
+    let list = state
         .db
-        .run(move |conn| {
-            let jpa = visible_jpa(conn, &caller, &id)?;
-            Ok(jpas::participants(conn, &jpa.id)?)
-        })
+        .run(move |conn| ops::participants(conn, &caller, &id))
         .await?;
-    let items: Vec<ParticipantView> = rows
-        .into_iter()
-        .map(|(agency, joined_on)| ParticipantView {
-            agency_id: agency.id.clone(),
-            jpa_id: jpa_id.clone(),
-            joined_on,
-            agency: agency.into(),
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({"items": items, "next_cursor": null})))
-}
-
-/// Optional body of the participation PUT.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Participation {
-    /// Default: the JPA's start, or today when joining a running JPA. Returns are owed
-    /// from this month on.
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub joined_on: Option<NaiveDate>,
+    Ok(HttpResponse::Ok().json(list))
 }
 
 #[utoipa::path(put, path = "/api/v1/jpas/{id}/agencies/{agency_id}", tag = "jpas", security(("bearer" = [])),
@@ -420,48 +115,16 @@ pub async fn add_participant(
     let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
     let input: Participation = super::extract::optional_body(&req, &body)?;
     let ctx = audit_context(&caller);
-    let (created, agency, joined_on) = state
+    let (created, participant) = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let jpa = visible_jpa(conn, &caller, &id)?;
-                let agency = agencies::find(conn, &agency_id)?;
-                if let Some((_, joined)) = jpas::participants(conn, &jpa.id)?.into_iter().find(|(a, _)| a.id == agency.id) {
-                    return Ok((false, agency, joined));
-                }
-                ensure_open(&jpa)?;
-                let today = today_in(&jpa.timezone);
-                let joined_on = input.joined_on.unwrap_or(today).clamp(jpa.start_date, jpa.end_date.max(jpa.start_date));
-                let now = db::now();
-                if !db::insert_once(conn, |conn| jpas::add_participant(conn, &jpa.id, &agency.id, joined_on, now))? {
-                    // A parallel PUT added it first: the same answer as a repeated PUT.
-                    let joined = jpas::participants(conn, &jpa.id)?.into_iter().find(|(a, _)| a.id == agency.id).map(|(_, j)| j).ok_or(ApiError::NotFound)?;
-                    return Ok((false, agency, joined));
-                }
-                audit::record(
-                    conn,
-                    &ctx,
-                    "participation.create",
-                    "participation",
-                    &format!("{}:{}", jpa.id, agency.id),
-                    serde_json::json!({"agency_id": {"before": null, "after": agency.id}, "joined_on": {"before": null, "after": joined_on}}),
-                    now,
-                )?;
-                Ok((true, agency, joined_on))
-            })
-        })
+        .run(move |conn| ops::add_participant(conn, &caller, &ctx, &id, &agency_id, input))
         .await?;
     let status = if created {
         StatusCode::CREATED
     } else {
         StatusCode::OK
     };
-    Ok(HttpResponse::build(status).json(ParticipantView {
-        agency_id: agency.id.clone(),
-        jpa_id: path.0.clone(),
-        joined_on,
-        agency: agency.into(),
-    }))
+    Ok(HttpResponse::build(status).json(participant))
 }
 
 #[utoipa::path(delete, path = "/api/v1/jpas/{id}/agencies/{agency_id}", tag = "jpas", security(("bearer" = [])),
@@ -477,33 +140,7 @@ pub async fn remove_participant(
     let ctx = audit_context(&caller);
     state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let jpa = visible_jpa(conn, &caller, &id)?;
-                // No investigation led or partnered by the agency appears during the check.
-                db::lock(conn, &format!("participation:{}", jpa.id))?;
-                if !jpas::participates(conn, &jpa.id, &agency_id)? {
-                    return Err(ApiError::NotFound);
-                }
-                ensure_open(&jpa)?;
-                if jpas::agency_has_investigations(conn, &jpa.id, &agency_id)? {
-                    return Err(ApiError::Conflict(
-                        "The agency leads or partners an investigation in this JPA.".into(),
-                    ));
-                }
-                jpas::remove_participant(conn, &jpa.id, &agency_id)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "participation.delete",
-                    "participation",
-                    &format!("{}:{}", jpa.id, agency_id),
-                    serde_json::json!({"agency_id": {"before": agency_id, "after": null}}),
-                    db::now(),
-                )?;
-                Ok(())
-            })
-        })
+        .run(move |conn| ops::remove_participant(conn, &caller, &ctx, &id, &agency_id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -511,9 +148,5 @@ pub async fn remove_participant(
 #[utoipa::path(get, path = "/api/v1/indicators", tag = "jpas", security(("bearer" = [])),
     responses((status = 200, description = "The indicator dictionary (one page)", body = super::extract::ListResponse<crate::domain::indicators::Indicator>)))]
 pub async fn indicators(caller: Caller) -> Result<HttpResponse, ApiError> {
-    require(caller.role, Action::ReadIndicators)?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "items": crate::domain::indicators::INDICATORS,
-        "next_cursor": null,
-    })))
+    Ok(HttpResponse::Ok().json(ops::indicators(&caller)?))
 }

@@ -1,127 +1,17 @@
-//! Two-factor sign-in: enrol (secret and `otpauth://` URI), confirm with a code (turns
-//! it on and hands out ten recovery codes), disable (password and code), and the second
-//! step of a sign-in. Codes are throttled like passwords and accepted once.
+//! Two-factor sign-in: the JSON face of `operations::mfa`.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::TimeDelta;
-use secrecy::SecretString;
-use serde::{Deserialize, Serialize};
 
-use super::auth::{open_session, TokenResponse};
-use super::extract::audit_context;
-use super::extract::JsonBody;
-use crate::auth::caller::client_addr;
+use super::extract::{audit_context, JsonBody};
 use crate::auth::policy::{require, Action};
-use crate::auth::{token_hash, totp, Caller};
-use crate::db::audit::{self, AuditContext};
-use crate::db::{self, mfa, throttle, users, DbConnection};
-use crate::error::{current_request_id, ApiError};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::operations::mfa as ops;
+pub use crate::operations::mfa::{
+    CodeRequest, DisableRequest, EnrollRequest, Enrollment, MfaChallenge, RecoveryCodes, SecondStep,
+};
+use crate::operations::sessions::TokenResponse;
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Enrollment {
-    /// Base32 secret, for typing into an authenticator app.
-    pub secret: String,
-    pub otpauth_uri: String,
-}
-
-/// Turning two-factor sign-in on asks for the current password: an access token alone
-/// (a stolen one, say) must not be able to lock the owner out.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnrollRequest {
-    pub current_password: String,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CodeRequest {
-    pub code: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct RecoveryCodes {
-    /// Ten single-use codes, shown this once.
-    pub recovery_codes: Vec<String>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DisableRequest {
-    pub password: String,
-    /// A current code or an unused recovery code.
-    pub code: String,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SecondStep {
-    pub mfa_token: String,
-    /// A current code or an unused recovery code.
-    pub code: String,
-}
-
-/// The first answer of a sign-in for an account with two-factor sign-in.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct MfaChallenge {
-    pub mfa_required: bool,
-    pub mfa_token: String,
-    pub expires_in: i64,
-}
-
-fn unix_now() -> u64 {
-    chrono::Utc::now().timestamp().max(0) as u64
-}
-
-/// Accepts a TOTP code (newer step than the last accepted) or an unused recovery code.
-pub fn check_second_factor(
-    conn: &mut DbConnection,
-    sealer: &totp::SecretBox,
-    user_id: &str,
-    email: &str,
-    code: &str,
-) -> Result<bool, ApiError> {
-    let (sealed, _, _) = mfa::state(conn, user_id)?;
-    let Some(sealed) = sealed else {
-        return Ok(false);
-    };
-    match sealer.open(&sealed) {
-        Some(secret) => {
-            if let Some(step) = totp::matching_step(&secret, email, code, unix_now())? {
-                return Ok(mfa::accept_step(conn, user_id, step)?);
-            }
-        }
-        None => {
-            tracing::warn!(user_id = %user_id, "stored TOTP secret cannot be opened (key changed?)")
-        }
-    }
-    let normalised = totp::normalise_recovery_code(code);
-    if normalised.len() == 12 {
-        return Ok(mfa::use_recovery_code(
-            conn,
-            user_id,
-            &token_hash(&normalised),
-            db::now(),
-        )?);
-    }
-    Ok(false)
-}
-
-/// Second-factor attempts count against the account (`mfa:<user id>`) and the address,
-/// with the same limits as passwords.
-fn keys(user_id: &str, addr: &Option<String>) -> throttle::AttemptKeys {
-    throttle::AttemptKeys::new(format!("mfa:{user_id}"), addr.as_deref())
-}
-
-/// Reserves a second-factor attempt (see `db::throttle`): 429 once the limit is reached.
-fn reserve(
-    conn: &mut DbConnection,
-    state: &AppState,
-    user_id: &str,
-    addr: &Option<String>,
-) -> Result<throttle::Reservation, ApiError> {
-    throttle::reserve(conn, &keys(user_id, addr), &state.settings.auth, db::now())
-}
 
 #[utoipa::path(post, path = "/api/v1/me/totp/enroll", tag = "account", security(("bearer" = [])),
     request_body = EnrollRequest,
@@ -133,53 +23,8 @@ pub async fn enroll(
     body: JsonBody<EnrollRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManageOwnMfa)?;
-    let password = body.into_inner()?.current_password;
-    let keys = throttle::AttemptKeys::new(
-        format!("account:{}", caller.email),
-        caller.client_addr.as_deref(),
-    );
-    let auth = state.settings.auth.clone();
-    let user_id = caller.user_id.clone();
-    let (user, reservation) = state
-        .db
-        .run(move |conn| {
-            let reservation = throttle::reserve(conn, &keys, &auth, db::now())?;
-            Ok((users::find(conn, &user_id)?, reservation))
-        })
-        .await?;
-    let verified = state
-        .hasher
-        .verify(SecretString::from(password), user.password_hash.clone())
-        .await?;
-    if !verified {
-        return Err(ApiError::invalid(
-            "current_password",
-            "is not your current password",
-        ));
-    }
-    let secret = totp::new_secret()?;
-    let uri = totp::otpauth_uri(&secret, &caller.email)?;
-    let stored = state.totp_box.seal(&secret)?;
-    state
-        .db
-        .run(move |conn| {
-            throttle::release(conn, reservation)?;
-            db::write_tx(conn, |conn| {
-                let (_, enabled, _) = mfa::state(conn, &caller.user_id)?;
-                if enabled {
-                    return Err(ApiError::Conflict(
-                        "Two-factor sign-in is already on; disable it first.".into(),
-                    ));
-                }
-                mfa::set_pending_secret(conn, &caller.user_id, &stored)?;
-                Ok(())
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(Enrollment {
-        secret,
-        otpauth_uri: uri,
-    }))
+    let input = body.into_inner()?;
+    Ok(HttpResponse::Ok().json(ops::enroll(&state, &caller, input).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "account", security(("bearer" = [])), request_body = CodeRequest,
@@ -191,64 +36,9 @@ pub async fn confirm(
     body: JsonBody<CodeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManageOwnMfa)?;
-    let code = body.into_inner()?.code;
-    let codes = totp::new_recovery_codes()?;
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|c| token_hash(&totp::normalise_recovery_code(c)))
-        .collect();
+    let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let st = state.clone();
-    let domain = state.message_domain();
-    state
-        .db
-        .run(move |conn| {
-            let (sealed, enabled, _) = mfa::state(conn, &caller.user_id)?;
-            let Some(secret) = sealed.as_deref().and_then(|s| st.totp_box.open(s)) else {
-                return Err(ApiError::Conflict(
-                    "Start with POST /api/v1/me/totp/enroll.".into(),
-                ));
-            };
-            if enabled {
-                return Err(ApiError::Conflict(
-                    "Two-factor sign-in is already on.".into(),
-                ));
-            }
-            let reservation = reserve(conn, &st, &caller.user_id, &caller.client_addr)?;
-            let Some(step) = totp::matching_step(&secret, &caller.email, &code, unix_now())? else {
-                return Err(ApiError::invalid(
-                    "code",
-                    "is not the current code of your authenticator",
-                ));
-            };
-            throttle::release(conn, reservation)?;
-            db::write_tx(conn, |conn| {
-                let now = db::now();
-                mfa::enable(conn, &caller.user_id, step)?;
-                crate::accounts::notify_security_change(
-                    conn,
-                    &caller.user_id,
-                    crate::email::messages::SecurityChange::TwoFactorEnabled,
-                    &domain,
-                    now,
-                )?;
-                mfa::replace_recovery_codes(conn, &caller.user_id, &hashes, now)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "user.mfa_enabled",
-                    "user",
-                    &caller.user_id,
-                    serde_json::json!({}),
-                    now,
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(RecoveryCodes {
-        recovery_codes: codes,
-    }))
+    Ok(HttpResponse::Ok().json(ops::confirm(&state, &caller, ctx, input).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/totp/disable", tag = "account", security(("bearer" = [])), request_body = DisableRequest,
@@ -260,85 +50,9 @@ pub async fn disable(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ManageOwnMfa)?;
     let input = body.into_inner()?;
-    let user_id = caller.user_id.clone();
-    let (user, reservation) = {
-        let st = state.clone();
-        let addr = caller.client_addr.clone();
-        state
-            .db
-            .run(move |conn| {
-                let reservation = reserve(conn, &st, &user_id, &addr)?;
-                Ok((users::find(conn, &user_id)?, reservation))
-            })
-            .await?
-    };
-    let password_ok = state
-        .hasher
-        .verify(
-            SecretString::from(input.password),
-            user.password_hash.clone(),
-        )
-        .await?;
     let ctx = audit_context(&caller);
-    let sealer = state.totp_box.clone();
-    let domain = state.message_domain();
-    state
-        .db
-        .run(move |conn| {
-            let code_ok = password_ok
-                && check_second_factor(conn, &sealer, &caller.user_id, &caller.email, &input.code)?;
-            if !code_ok {
-                return Err(ApiError::invalid("code", "password or code is wrong"));
-            }
-            throttle::release(conn, reservation)?;
-            db::write_tx(conn, |conn| {
-                mfa::disable(conn, &caller.user_id)?;
-                crate::accounts::notify_security_change(
-                    conn,
-                    &caller.user_id,
-                    crate::email::messages::SecurityChange::TwoFactorDisabled,
-                    &domain,
-                    db::now(),
-                )?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "user.mfa_disabled",
-                    "user",
-                    &caller.user_id,
-                    serde_json::json!({}),
-                    db::now(),
-                )?;
-                Ok(())
-            })
-        })
-        .await?;
+    ops::disable(&state, &caller, ctx, input).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// After a correct password on an account with two-factor sign-in: a challenge for the
-/// code step, valid five minutes.
-pub async fn challenge(state: &AppState, user_id: String) -> Result<MfaChallenge, ApiError> {
-    let token = crate::auth::random_token()?;
-    let hash = token_hash(&token);
-    state
-        .db
-        .run(move |conn| {
-            let now = db::now();
-            Ok(mfa::create_challenge(
-                conn,
-                &user_id,
-                &hash,
-                now,
-                now + TimeDelta::minutes(5),
-            )?)
-        })
-        .await?;
-    Ok(MfaChallenge {
-        mfa_required: true,
-        mfa_token: token,
-        expires_in: 300,
-    })
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/login/totp", tag = "auth", request_body = SecondStep,
@@ -349,46 +63,7 @@ pub async fn second_step(
     body: JsonBody<SecondStep>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner()?;
-    let addr = client_addr(&req, state.settings.server.trust_forwarded_for);
-    let hash = token_hash(input.mfa_token.trim());
-    let st = state.clone();
-    let a = addr.clone();
-    let user_id = state
-        .db
-        .run(move |conn| {
-            let now = db::now();
-            let Some((challenge_id, user_id)) = mfa::challenge_user(conn, &hash, now)? else {
-                return Err(ApiError::Unauthorized);
-            };
-            let reservation = reserve(conn, &st, &user_id, &a)?;
-            let user = users::find(conn, &user_id)?;
-            if !user.active
-                || !check_second_factor(conn, &st.totp_box, &user_id, &user.email, &input.code)?
-            {
-                return Err(ApiError::Unauthorized);
-            }
-            throttle::release(conn, reservation)?;
-            if !mfa::spend_challenge(conn, &challenge_id, now)? {
-                return Err(ApiError::Unauthorized);
-            }
-            Ok(user_id)
-        })
-        .await
-        .inspect_err(|e| {
-            if matches!(e, ApiError::Unauthorized) {
-                tracing::warn!(
-                    event = "auth.login.failure",
-                    step = "code",
-                    "second factor refused"
-                );
-            }
-        })?;
-    let ctx = AuditContext {
-        actor_id: None,
-        request_id: current_request_id(),
-        client_addr: addr,
-    };
-    let response = open_session(&state, user_id.clone(), ctx).await?;
-    tracing::info!(event = "auth.login.success", user_id = %user_id, "signed in with a second factor");
+    let ctx = super::auth::anonymous_context(&state, &req);
+    let response = ops::second_step(&state, ctx, input).await?;
     Ok(HttpResponse::Ok().json(response))
 }

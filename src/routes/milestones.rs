@@ -1,194 +1,16 @@
-//! Milestones of an investigation. `overdue` is derived (planned and due before today in
-//! the JPA's timezone), never stored.
+//! Milestones: the JSON face of `operations::milestones`.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
-use super::investigations::visible;
-use super::jpas::ensure_open;
-use crate::auth::policy::{self, require, Action};
+use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, diff};
-use crate::db::milestones::{self, MilestoneRow};
-use crate::db::{self, jpas, DbConnection};
-use crate::domain::{optional_text, required_text, today_in, MilestoneKind, MilestoneStatus, Role};
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
+use crate::operations::milestones as ops;
+use crate::operations::milestones::{CreateMilestone, MilestoneView, UpdateMilestone};
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct MilestoneView {
-    pub id: String,
-    pub investigation_id: String,
-    pub kind: String,
-    pub title: String,
-    pub responsible_agency_id: String,
-    pub due_on: NaiveDate,
-    pub status: String,
-    pub achieved_on: Option<NaiveDate>,
-    pub notes: String,
-    pub overdue: bool,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-pub fn view(row: MilestoneRow, today: NaiveDate) -> MilestoneView {
-    MilestoneView {
-        overdue: row.status == MilestoneStatus::Planned.as_str() && row.due_on < today,
-        id: row.id,
-        investigation_id: row.investigation_id,
-        kind: row.kind,
-        title: row.title,
-        responsible_agency_id: row.responsible_agency_id,
-        due_on: row.due_on,
-        status: row.status,
-        achieved_on: row.achieved_on,
-        notes: row.notes,
-        version: row.version,
-        created_at: ts(row.created_at),
-        updated_at: ts(row.updated_at),
-    }
-}
-
-fn audit_fields(row: &MilestoneRow) -> serde_json::Value {
-    serde_json::json!({
-        "kind": row.kind, "title": row.title, "responsible_agency_id": row.responsible_agency_id,
-        "due_on": row.due_on, "status": row.status, "achieved_on": row.achieved_on, "notes": row.notes,
-    })
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateMilestone {
-    pub kind: MilestoneKind,
-    #[schema(schema_with = super::schemas::required_text_300)]
-    pub title: String,
-    /// Default: the caller's agency, or the lead agency.
-    #[schema(format = Uuid)]
-    pub responsible_agency_id: Option<String>,
-    #[serde(deserialize_with = "crate::domain::date::required")]
-    pub due_on: NaiveDate,
-    pub status: Option<MilestoneStatus>,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub achieved_on: Option<NaiveDate>,
-    #[serde(default)]
-    #[schema(schema_with = super::schemas::optional_text_10000)]
-    pub notes: String,
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateMilestone {
-    pub kind: Option<MilestoneKind>,
-    #[schema(schema_with = super::schemas::required_text_300_or_null)]
-    pub title: Option<String>,
-    #[schema(format = Uuid)]
-    pub responsible_agency_id: Option<String>,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub due_on: Option<NaiveDate>,
-    pub status: Option<MilestoneStatus>,
-    #[serde(default, deserialize_with = "crate::domain::date::double_option")]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub achieved_on: Option<Option<NaiveDate>>,
-    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
-    pub notes: Option<String>,
-}
-
-/// Applies and checks fields; `allowed_responsible` are the lead and partners, and a
-/// partner liaison may only name its own agency.
-fn apply(
-    row: &mut MilestoneRow,
-    input: UpdateMilestone,
-    caller: &Caller,
-    lead: &str,
-    partners: &[String],
-    today: NaiveDate,
-) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    if let Some(k) = input.kind {
-        row.kind = k.as_str().to_string();
-    }
-    if let Some(t) = input.title {
-        match required_text("title", &t, 300) {
-            Ok(t) => row.title = t,
-            Err(e) => errors.push(e),
-        }
-    }
-    if let Some(n) = input.notes {
-        match optional_text("notes", &n, 10_000) {
-            Ok(n) => row.notes = n,
-            Err(e) => errors.push(e),
-        }
-    }
-    if let Some(r) = input.responsible_agency_id {
-        row.responsible_agency_id = r;
-    }
-    if row.responsible_agency_id != lead && !partners.contains(&row.responsible_agency_id) {
-        errors.push(FieldError::new(
-            "responsible_agency_id",
-            "must be the lead agency or a partner of the investigation",
-        ));
-    } else if caller.role == Role::Liaison
-        && caller.agency_id.as_deref() != Some(lead)
-        && caller.agency_id.as_deref() != Some(row.responsible_agency_id.as_str())
-    {
-        errors.push(FieldError::new(
-            "responsible_agency_id",
-            "a partner agency may only make itself responsible",
-        ));
-    }
-    if let Some(d) = input.due_on {
-        row.due_on = d;
-    }
-    if let Some(s) = input.status {
-        row.status = s.as_str().to_string();
-    }
-    if let Some(a) = input.achieved_on {
-        row.achieved_on = a;
-    }
-    if row.status == MilestoneStatus::Achieved.as_str() {
-        match row.achieved_on {
-            None => errors.push(FieldError::new(
-                "achieved_on",
-                "is required when the milestone is achieved",
-            )),
-            Some(d) if d > today => {
-                errors.push(FieldError::new("achieved_on", "must not be in the future"))
-            }
-            _ => {}
-        }
-    } else if row.achieved_on.is_some() {
-        if input.achieved_on.flatten().is_some() {
-            errors.push(FieldError::new(
-                "achieved_on",
-                "is only set on an achieved milestone",
-            ));
-        }
-        row.achieved_on = None;
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
-/// A milestone whose investigation the caller sees (404 otherwise, same as a random id),
-/// with the investigation's lead, partners and the JPA's "today".
-fn visible_milestone(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    id: &str,
-) -> Result<(MilestoneRow, String, Vec<String>, crate::db::jpas::JpaRow), ApiError> {
-    let row = milestones::find(conn, id)?;
-    let (inv, partners) = visible(conn, caller, &row.investigation_id)?;
-    let jpa = jpas::find(conn, &inv.jpa_id)?;
-    Ok((row, inv.lead_agency_id, partners, jpa))
-}
 
 #[utoipa::path(get, path = "/api/v1/investigations/{id}/milestones", tag = "milestones", security(("bearer" = [])),
     params(("id" = String, Path), ListQuery),
@@ -202,24 +24,11 @@ pub async fn list(
     require(caller.role, Action::ListMilestones)?;
     let id = path_id(&id)?;
     let page = page(query.limit.as_deref(), query.cursor.as_deref())?;
-    let limit = page.limit;
-    let (rows, today) = state
+    let list = state
         .db
-        .run(move |conn| {
-            let (inv, _) = visible(conn, &caller, &id)?;
-            let jpa = jpas::find(conn, &inv.jpa_id)?;
-            Ok((
-                milestones::list(conn, &inv.id, page.after, limit)?,
-                today_in(&jpa.timezone),
-            ))
-        })
+        .run(move |conn| ops::list(conn, &caller, &id, page))
         .await?;
-    Ok(HttpResponse::Ok().json(list_response(
-        rows,
-        limit,
-        |r| (r.created_at, r.id.clone()),
-        |r| view(r, today),
-    )))
+    Ok(HttpResponse::Ok().json(list))
 }
 
 #[utoipa::path(post, path = "/api/v1/investigations/{id}/milestones", tag = "milestones", security(("bearer" = [])),
@@ -236,69 +45,14 @@ pub async fn create(
     let id = path_id(&id)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let (row, today) = state
+    let milestone = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                // The partners read here stay partners until this commits (remove_partner).
-                db::lock(conn, &format!("partners:{id}"))?;
-                let (inv, partners) = visible(conn, &caller, &id)?;
-                policy::may_contribute(&caller, &inv.lead_agency_id, &partners)?;
-                let jpa = jpas::find(conn, &inv.jpa_id)?;
-                ensure_open(&jpa)?;
-                let today = today_in(&jpa.timezone);
-                let default_responsible = match (&caller.role, &caller.agency_id) {
-                    (Role::Liaison, Some(own)) => own.clone(),
-                    _ => inv.lead_agency_id.clone(),
-                };
-                let now = db::now();
-                let mut row = MilestoneRow {
-                    id: db::new_id(),
-                    investigation_id: inv.id.clone(),
-                    kind: input.kind.as_str().to_string(),
-                    title: String::new(),
-                    responsible_agency_id: default_responsible,
-                    due_on: input.due_on,
-                    status: MilestoneStatus::Planned.as_str().to_string(),
-                    achieved_on: None,
-                    notes: String::new(),
-                    version: 1,
-                    created_at: now,
-                    updated_at: now,
-                };
-                apply(
-                    &mut row,
-                    UpdateMilestone {
-                        title: Some(input.title),
-                        responsible_agency_id: input.responsible_agency_id,
-                        status: input.status,
-                        achieved_on: input.achieved_on.map(Some),
-                        notes: Some(input.notes),
-                        ..Default::default()
-                    },
-                    &caller,
-                    &inv.lead_agency_id,
-                    &partners,
-                    today,
-                )?;
-                milestones::insert(conn, &row)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "milestone.create",
-                    "milestone",
-                    &row.id,
-                    diff(&serde_json::json!({}), &audit_fields(&row)),
-                    now,
-                )?;
-                Ok((row, today))
-            })
-        })
+        .run(move |conn| ops::create(conn, &caller, &ctx, &id, input))
         .await?;
     Ok(with_etag(
         StatusCode::CREATED,
-        row.version,
-        &view(row, today),
+        milestone.version,
+        &milestone,
     ))
 }
 
@@ -319,35 +73,11 @@ pub async fn update(
     let expected = if_match(&req)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let (row, today) = state
+    let milestone = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (before, lead, partners, jpa) = visible_milestone(conn, &caller, &id)?;
-                policy::may_edit_milestone(&caller, &lead, &before.responsible_agency_id)?;
-                if before.version != expected {
-                    return Err(ApiError::PreconditionFailed);
-                }
-                ensure_open(&jpa)?;
-                let today = today_in(&jpa.timezone);
-                let mut after = before.clone();
-                apply(&mut after, input, &caller, &lead, &partners, today)?;
-                let now = db::now();
-                db::versioned(milestones::update(conn, &after, now)?)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "milestone.update",
-                    "milestone",
-                    &after.id,
-                    diff(&audit_fields(&before), &audit_fields(&after)),
-                    now,
-                )?;
-                Ok((milestones::find(conn, &after.id)?, today))
-            })
-        })
+        .run(move |conn| ops::update(conn, &caller, &ctx, &id, expected, input))
         .await?;
-    Ok(with_etag(StatusCode::OK, row.version, &view(row, today)))
+    Ok(with_etag(StatusCode::OK, milestone.version, &milestone))
 }
 
 #[utoipa::path(delete, path = "/api/v1/milestones/{id}", tag = "milestones", security(("bearer" = [])),
@@ -364,24 +94,7 @@ pub async fn delete(
     let ctx = audit_context(&caller);
     state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (before, lead, _, jpa) = visible_milestone(conn, &caller, &id)?;
-                policy::may_edit_milestone(&caller, &lead, &before.responsible_agency_id)?;
-                ensure_open(&jpa)?;
-                db::one_row_or(milestones::delete(conn, &before.id)?, ApiError::NotFound)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "milestone.delete",
-                    "milestone",
-                    &before.id,
-                    diff(&audit_fields(&before), &serde_json::json!({})),
-                    db::now(),
-                )?;
-                Ok(())
-            })
-        })
+        .run(move |conn| ops::delete(conn, &caller, &ctx, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -16,21 +16,24 @@ pub mod openapi;
 pub mod outcomes;
 pub mod reports;
 pub mod returns;
-pub mod schemas;
 pub mod set_password;
 pub mod users;
-pub mod views;
+
+pub use crate::operations::views;
+pub use crate::schemas;
 
 use actix_web::web;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Error};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::QueryConfig::default().error_handler(|_, _| {
         ApiError::BadRequest("invalid_query", "A query parameter is malformed.".into()).into()
     }))
-    .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+    .app_data(
+        web::PathConfig::default().error_handler(|_, _| ApiError::from(Error::NotFound).into()),
+    )
     .route("/health", web::get().to(health::health))
     .route("/ready", web::get().to(health::ready))
     .route("/set-password", web::get().to(set_password::page))

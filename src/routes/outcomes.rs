@@ -1,200 +1,16 @@
-//! The outcome ledger: one row per reported figure. The reporting agency is the lead and
-//! counts it; contributing agencies are credited, never summed again. A change of value
-//! keeps the old value and a reason in the revision history.
+//! Outcomes: the JSON face of `operations::outcomes`.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, list_response, page, path_id, ts, with_etag, JsonBody};
-use super::investigations::visible;
-use crate::auth::policy::{self, require, Action};
+use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, diff};
-use crate::db::jpas::JpaRow;
-use crate::db::outcomes::{self, OutcomeRow};
-use crate::db::{self, jpas, DbConnection};
-use crate::domain::{indicators, optional_text, today_in, JpaStatus, OutcomeStatus, Role};
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
+use crate::operations::outcomes as ops;
+use crate::operations::outcomes::{CreateOutcome, OutcomeView, RevisionView, UpdateOutcome};
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct OutcomeView {
-    pub id: String,
-    pub investigation_id: String,
-    pub indicator: String,
-    pub value: i64,
-    pub occurred_on: NaiveDate,
-    pub lead_agency_id: String,
-    pub contributing_agency_ids: Vec<String>,
-    pub status: String,
-    pub notes: String,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-fn view(row: OutcomeRow, contributors: Vec<String>) -> OutcomeView {
-    OutcomeView {
-        id: row.id,
-        investigation_id: row.investigation_id,
-        indicator: row.indicator,
-        value: row.value,
-        occurred_on: row.occurred_on,
-        lead_agency_id: row.lead_agency_id,
-        contributing_agency_ids: contributors,
-        status: row.status,
-        notes: row.notes,
-        version: row.version,
-        created_at: ts(row.created_at),
-        updated_at: ts(row.updated_at),
-    }
-}
-
-fn audit_fields(row: &OutcomeRow, contributors: &[String]) -> serde_json::Value {
-    serde_json::json!({
-        "indicator": row.indicator, "value": row.value, "occurred_on": row.occurred_on,
-        "lead_agency_id": row.lead_agency_id, "contributing_agency_ids": contributors,
-        "status": row.status, "notes": row.notes,
-    })
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateOutcome {
-    #[schema(schema_with = super::schemas::indicator)]
-    pub indicator: String,
-    #[serde(deserialize_with = "super::extract::whole_number")]
-    #[schema(minimum = 0)]
-    pub value: i64,
-    #[serde(deserialize_with = "crate::domain::date::required")]
-    pub occurred_on: NaiveDate,
-    /// Admins and co-chairs only: the reporting agency (default: the investigation's lead).
-    /// A liaison's outcomes are always its own agency's.
-    #[schema(format = Uuid)]
-    pub lead_agency_id: Option<String>,
-    #[serde(default)]
-    #[schema(schema_with = super::schemas::agency_ids)]
-    pub contributing_agency_ids: Vec<String>,
-    pub status: Option<OutcomeStatus>,
-    #[serde(default)]
-    #[schema(schema_with = super::schemas::optional_text_10000)]
-    pub notes: String,
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateOutcome {
-    #[schema(schema_with = super::schemas::indicator_or_null)]
-    pub indicator: Option<String>,
-    #[serde(default, deserialize_with = "super::extract::optional_whole_number")]
-    #[schema(minimum = 0)]
-    pub value: Option<i64>,
-    #[serde(default, deserialize_with = "crate::domain::date::optional")]
-    pub occurred_on: Option<NaiveDate>,
-    #[schema(schema_with = super::schemas::agency_ids_or_null)]
-    pub contributing_agency_ids: Option<Vec<String>>,
-    pub status: Option<OutcomeStatus>,
-    #[schema(schema_with = super::schemas::optional_text_10000_or_null)]
-    pub notes: Option<String>,
-    /// Required when `value` changes.
-    #[schema(schema_with = super::schemas::optional_text_2000_or_null)]
-    pub revision_reason: Option<String>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct RevisionView {
-    pub id: String,
-    pub outcome_id: String,
-    pub previous_value: i64,
-    pub new_value: i64,
-    pub reason: String,
-    pub revised_by: Option<String>,
-    pub revised_at: DateTime<Utc>,
-}
-
-/// Checks indicator, value, date, notes and contributors onto `row`.
-fn apply(
-    conn: &mut DbConnection,
-    row: &mut OutcomeRow,
-    jpa: &JpaRow,
-    input: &UpdateOutcome,
-    contributors: &mut Vec<String>,
-) -> Result<(), ApiError> {
-    let mut errors = Vec::new();
-    if let Some(code) = &input.indicator {
-        if indicators::find(code).is_none() {
-            errors.push(FieldError::new(
-                "indicator",
-                "must be a code of GET /api/v1/indicators",
-            ));
-        }
-        row.indicator = code.clone();
-    }
-    if let Some(v) = input.value {
-        if v < 0 {
-            errors.push(FieldError::new("value", "must be 0 or more"));
-        }
-        row.value = v;
-    }
-    if let Some(d) = input.occurred_on {
-        if d > today_in(&jpa.timezone) {
-            errors.push(FieldError::new("occurred_on", "must not be in the future"));
-        }
-        row.occurred_on = d;
-    }
-    if let Some(s) = input.status {
-        row.status = s.as_str().to_string();
-    }
-    if let Some(n) = &input.notes {
-        match optional_text("notes", n, 10_000) {
-            Ok(n) => row.notes = n,
-            Err(e) => errors.push(e),
-        }
-    }
-    if let Some(list) = &input.contributing_agency_ids {
-        let mut ids: Vec<String> = Vec::new();
-        for id in list {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
-        }
-        let valid = ids.len() <= 100
-            && ids
-                .iter()
-                .all(|i| uuid::Uuid::parse_str(i).is_ok() && *i != row.lead_agency_id)
-            && jpas::count_participating(conn, &jpa.id, &ids)? == ids.len() as i64;
-        if !valid {
-            errors.push(FieldError::new(
-                "contributing_agency_ids",
-                "must be agencies participating in this JPA, other than the reporting agency",
-            ));
-        }
-        *contributors = ids;
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
-}
-
-/// An outcome whose investigation the caller sees (404 otherwise), with its JPA.
-fn visible_outcome(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    id: &str,
-) -> Result<(OutcomeRow, Vec<String>, JpaRow), ApiError> {
-    let row = outcomes::find(conn, id)?;
-    let (inv, _) = visible(conn, caller, &row.investigation_id)?;
-    let jpa = jpas::find(conn, &inv.jpa_id)?;
-    let contributors = outcomes::contributors_of(conn, std::slice::from_ref(&row.id))?
-        .remove(&row.id)
-        .unwrap_or_default();
-    Ok((row, contributors, jpa))
-}
 
 #[utoipa::path(get, path = "/api/v1/investigations/{id}/outcomes", tag = "outcomes", security(("bearer" = [])),
     params(("id" = String, Path), ListQuery),
@@ -208,25 +24,11 @@ pub async fn list(
     require(caller.role, Action::ListOutcomes)?;
     let id = path_id(&id)?;
     let page = page(query.limit.as_deref(), query.cursor.as_deref())?;
-    let limit = page.limit;
-    let (rows, mut contributors) = state
+    let list = state
         .db
-        .run(move |conn| {
-            let (inv, _) = visible(conn, &caller, &id)?;
-            let rows = outcomes::list(conn, &inv.id, page.after, limit)?;
-            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-            Ok((rows, outcomes::contributors_of(conn, &ids)?))
-        })
+        .run(move |conn| ops::list(conn, &caller, &id, page))
         .await?;
-    Ok(HttpResponse::Ok().json(list_response(
-        rows,
-        limit,
-        |r| (r.created_at, r.id.clone()),
-        |r| {
-            let c = contributors.remove(&r.id).unwrap_or_default();
-            view(r, c)
-        },
-    )))
+    Ok(HttpResponse::Ok().json(list))
 }
 
 #[utoipa::path(post, path = "/api/v1/investigations/{id}/outcomes", tag = "outcomes", security(("bearer" = [])),
@@ -243,79 +45,11 @@ pub async fn create(
     let id = path_id(&id)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let (row, contributors) = state
+    let outcome = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                // The partners read here stay partners until this commits (remove_partner).
-                db::lock(conn, &format!("partners:{id}"))?;
-                let (inv, partners) = visible(conn, &caller, &id)?;
-                policy::may_contribute(&caller, &inv.lead_agency_id, &partners)?;
-                let jpa = jpas::find(conn, &inv.jpa_id)?;
-                super::jpas::ensure_open(&jpa)?;
-                let lead = match (caller.role, &caller.agency_id, &input.lead_agency_id) {
-                    (Role::Liaison, _, Some(_)) => {
-                        return Err(ApiError::invalid(
-                            "lead_agency_id",
-                            "is your own agency; leave it out",
-                        ))
-                    }
-                    (Role::Liaison, Some(own), None) => own.clone(),
-                    (_, _, Some(given)) => {
-                        if *given != inv.lead_agency_id && !partners.contains(given) {
-                            return Err(ApiError::invalid(
-                                "lead_agency_id",
-                                "must be the lead agency or a partner of the investigation",
-                            ));
-                        }
-                        given.clone()
-                    }
-                    _ => inv.lead_agency_id.clone(),
-                };
-                let now = db::now();
-                let mut row = OutcomeRow {
-                    id: db::new_id(),
-                    investigation_id: inv.id.clone(),
-                    indicator: String::new(),
-                    value: 0,
-                    occurred_on: input.occurred_on,
-                    lead_agency_id: lead,
-                    status: OutcomeStatus::Provisional.as_str().to_string(),
-                    notes: String::new(),
-                    version: 1,
-                    created_at: now,
-                    updated_at: now,
-                };
-                let mut contributors = Vec::new();
-                let changes = UpdateOutcome {
-                    indicator: Some(input.indicator),
-                    value: Some(input.value),
-                    occurred_on: Some(input.occurred_on),
-                    contributing_agency_ids: Some(input.contributing_agency_ids),
-                    status: input.status,
-                    notes: Some(input.notes),
-                    revision_reason: None,
-                };
-                apply(conn, &mut row, &jpa, &changes, &mut contributors)?;
-                outcomes::insert(conn, &row, &contributors)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "outcome.create",
-                    "outcome",
-                    &row.id,
-                    diff(&serde_json::json!({}), &audit_fields(&row, &contributors)),
-                    now,
-                )?;
-                Ok((row, contributors))
-            })
-        })
+        .run(move |conn| ops::create(conn, &caller, &ctx, &id, input))
         .await?;
-    Ok(with_etag(
-        StatusCode::CREATED,
-        row.version,
-        &view(row, contributors),
-    ))
+    Ok(with_etag(StatusCode::CREATED, outcome.version, &outcome))
 }
 
 #[utoipa::path(patch, path = "/api/v1/outcomes/{id}", tag = "outcomes", security(("bearer" = [])),
@@ -335,84 +69,11 @@ pub async fn update(
     let expected = if_match(&req)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
-    let (row, contributors) = state
+    let outcome = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (before, before_contributors, jpa) = visible_outcome(conn, &caller, &id)?;
-                policy::may_edit_outcome(&caller, &before.lead_agency_id)?;
-                if before.version != expected {
-                    return Err(ApiError::PreconditionFailed);
-                }
-                if jpa.status == JpaStatus::Closed.as_str() {
-                    // A closed JPA only takes the confirmation of provisional figures.
-                    let only_confirming = input.status == Some(OutcomeStatus::Confirmed)
-                        && input.indicator.is_none()
-                        && input.value.is_none()
-                        && input.occurred_on.is_none()
-                        && input.contributing_agency_ids.is_none()
-                        && input.notes.is_none();
-                    if !only_confirming {
-                        return Err(ApiError::Conflict(
-                            "The JPA is closed: outcomes may only be confirmed.".into(),
-                        ));
-                    }
-                }
-                let mut after = before.clone();
-                let mut contributors = before_contributors.clone();
-                apply(conn, &mut after, &jpa, &input, &mut contributors)?;
-                let now = db::now();
-                // The compare-and-set first: a writer that lost the race writes nothing,
-                // so each revision's previous value is the value it replaced.
-                db::versioned(outcomes::update(conn, &after, now)?)?;
-                if after.value != before.value {
-                    let reason = input
-                        .revision_reason
-                        .as_deref()
-                        .map(str::trim)
-                        .unwrap_or("");
-                    if reason.is_empty() {
-                        return Err(ApiError::invalid(
-                            "revision_reason",
-                            "is required when the value changes",
-                        ));
-                    }
-                    let reason = optional_text("revision_reason", reason, 2_000)
-                        .map_err(|e| ApiError::Validation(vec![e]))?;
-                    outcomes::add_revision(
-                        conn,
-                        &after.id,
-                        before.value,
-                        after.value,
-                        &reason,
-                        &caller.user_id,
-                        now,
-                    )?;
-                }
-                if contributors != before_contributors {
-                    outcomes::set_contributors(conn, &after.id, &contributors)?;
-                }
-                audit::record(
-                    conn,
-                    &ctx,
-                    "outcome.update",
-                    "outcome",
-                    &after.id,
-                    diff(
-                        &audit_fields(&before, &before_contributors),
-                        &audit_fields(&after, &contributors),
-                    ),
-                    now,
-                )?;
-                Ok((outcomes::find(conn, &after.id)?, contributors))
-            })
-        })
+        .run(move |conn| ops::update(conn, &caller, &ctx, &id, expected, input))
         .await?;
-    Ok(with_etag(
-        StatusCode::OK,
-        row.version,
-        &view(row, contributors),
-    ))
+    Ok(with_etag(StatusCode::OK, outcome.version, &outcome))
 }
 
 #[utoipa::path(delete, path = "/api/v1/outcomes/{id}", tag = "outcomes", security(("bearer" = [])),
@@ -429,27 +90,7 @@ pub async fn delete(
     let ctx = audit_context(&caller);
     state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (before, contributors, jpa) = visible_outcome(conn, &caller, &id)?;
-                policy::may_edit_outcome(&caller, &before.lead_agency_id)?;
-                super::jpas::ensure_open(&jpa)?;
-                db::one_row_or(outcomes::delete(conn, &before.id)?, ApiError::NotFound)?;
-                audit::record(
-                    conn,
-                    &ctx,
-                    "outcome.delete",
-                    "outcome",
-                    &before.id,
-                    diff(
-                        &audit_fields(&before, &contributors),
-                        &serde_json::json!({}),
-                    ),
-                    db::now(),
-                )?;
-                Ok(())
-            })
-        })
+        .run(move |conn| ops::delete(conn, &caller, &ctx, &id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -464,24 +105,9 @@ pub async fn revisions(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ListOutcomeRevisions)?;
     let id = path_id(&id)?;
-    let rows = state
+    let list = state
         .db
-        .run(move |conn| {
-            let (row, _, _) = visible_outcome(conn, &caller, &id)?;
-            Ok(outcomes::revisions(conn, &row.id)?)
-        })
+        .run(move |conn| ops::revisions(conn, &caller, &id))
         .await?;
-    let items: Vec<RevisionView> = rows
-        .into_iter()
-        .map(|r| RevisionView {
-            id: r.id,
-            outcome_id: r.outcome_id,
-            previous_value: r.previous_value,
-            new_value: r.new_value,
-            reason: r.reason,
-            revised_by: r.revised_by,
-            revised_at: ts(r.revised_at),
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({"items": items, "next_cursor": null})))
+    Ok(HttpResponse::Ok().json(list))
 }

@@ -1,16 +1,15 @@
-//! Progress, CSV exports and the compendium of a JPA.
+//! Progress, CSV exports and the compendium of a JPA: the JSON face of
+//! `operations::reports`.
 
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::extract::path_id;
-use super::jpas::{visible_jpa, JpaView};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::domain::{today_in, Role};
-use crate::error::ApiError;
-use crate::reports::csv_export::{self, ExportKind};
-use crate::reports::{compendium, progress};
+use crate::error::{ApiError, Error};
+use crate::operations::reports as ops;
+use crate::reports::csv_export::ExportKind;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -40,36 +39,8 @@ pub async fn progress(
         .map_err(|_| {
             ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())
         })?;
-    let suppress = caller.role == Role::Observer;
-    // Visibility is checked on every request; only the figures are reused.
-    let jpa = state
-        .db
-        .run(move |conn| visible_jpa(conn, &caller, &id))
-        .await?;
-    let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
-    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, suppress) {
-        return Ok(HttpResponse::Ok().json(doc.as_ref()));
-    }
-    let _permit = state
-        .report_permits
-        .acquire()
-        .await
-        .map_err(ApiError::internal)?;
-    let generation = state.progress_cache.generation();
-    let jpa_id = jpa.id.clone();
-    let body = state
-        .db
-        .run(move |conn| {
-            let view =
-                serde_json::to_value(JpaView::from(jpa.clone())).map_err(ApiError::internal)?;
-            progress::compute(conn, &jpa, view, as_of, suppress)
-        })
-        .await?;
-    let body = std::sync::Arc::new(body);
-    state
-        .progress_cache
-        .put(&jpa_id, as_of, suppress, body.clone(), generation);
-    Ok(HttpResponse::Ok().json(body.as_ref()))
+    let doc = ops::progress(&state, &caller, &id, as_of).await?;
+    Ok(HttpResponse::Ok().json(doc.as_ref()))
 }
 
 /// The path of an export, for the OpenAPI document.
@@ -94,34 +65,9 @@ pub async fn export(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::Export)?;
     let id = path_id(&path.0)?;
-    let kind = ExportKind::parse(&format!("{}.csv", path.1)).ok_or(ApiError::NotFound)?;
-    let agency = caller.agency_id.clone();
-    let jpa = state
-        .db
-        .run(move |conn| visible_jpa(conn, &caller, &id))
-        .await?;
-    let filename = format!("{}-{}.csv", jpa.code, kind.name());
-    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
-    let db = state.db.clone();
-    let permit = state
-        .report_permits
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(ApiError::internal)?;
-    actix_web::rt::task::spawn_blocking(move || {
-        let _permit = permit;
-        let Ok(mut conn) = db.get() else {
-            tracing::warn!("export: no database connection");
-            return;
-        };
-        if let Err(e) = csv_export::write(&mut conn, &jpa, kind, agency.as_deref(), |chunk| {
-            tx.blocking_send(chunk).is_ok()
-        }) {
-            tracing::error!(error = %e, "export failed part-way");
-        }
-    });
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+    let kind = ExportKind::parse(&format!("{}.csv", path.1)).ok_or(Error::NotFound)?;
+    let export = ops::export(&state, &caller, &id, kind).await?;
+    let stream = futures_util::stream::unfold(export.chunks, |mut rx| async move {
         rx.recv()
             .await
             .map(|chunk| (Ok::<_, std::io::Error>(web::Bytes::from(chunk)), rx))
@@ -130,7 +76,7 @@ pub async fn export(
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"{filename}\""),
+            format!("attachment; filename=\"{}\"", export.filename),
         ))
         .streaming(stream))
 }
@@ -146,18 +92,7 @@ pub async fn compendium(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::ReadCompendium)?;
     let id = path_id(&id)?;
-    let _permit = state
-        .report_permits
-        .acquire()
-        .await
-        .map_err(ApiError::internal)?;
-    let md = state
-        .db
-        .run(move |conn| {
-            let jpa = visible_jpa(conn, &caller, &id)?;
-            compendium::render(conn, &jpa)
-        })
-        .await?;
+    let md = ops::compendium(&state, &caller, &id).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/markdown; charset=utf-8")
         .body(md))

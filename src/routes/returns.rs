@@ -1,63 +1,18 @@
-//! Monthly returns (draft -> submitted, `on_time` computed in the JPA's timezone) and the
-//! compliance grid (agencies x periods).
-
-use std::collections::HashMap;
+//! Monthly returns and compliance: the JSON face of `operations::returns`.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::extract::audit_context;
-use super::extract::{list_response, page, path_id, ts, with_etag, JsonBody};
-use super::jpas::{ensure_open, visible_jpa};
+use super::extract::{page, path_id, with_etag, JsonBody};
 use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
-use crate::db::audit::{self, diff};
-use crate::db::jpas::JpaRow;
-use crate::db::returns::{self, ReturnRow};
-use crate::db::{self, jpas, DbConnection};
-use crate::domain::period::{periods_between, return_state, Period, ReturnState};
-use crate::domain::{optional_text, today_in, ReturnStatus, Role};
+use crate::domain::period::Period;
 use crate::error::ApiError;
+use crate::operations::returns as ops;
+use crate::operations::returns::{Compliance, ReturnView, SaveReturn};
 use crate::state::AppState;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ReturnView {
-    pub id: String,
-    pub jpa_id: String,
-    pub agency_id: String,
-    pub period: String,
-    pub narrative: String,
-    pub nil_return: bool,
-    pub status: String,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub submitted_by: Option<String>,
-    pub on_time: Option<bool>,
-    pub due_on: Option<NaiveDate>,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-fn view(row: ReturnRow, due_day: i32) -> ReturnView {
-    ReturnView {
-        due_on: Period::parse(&row.period).map(|p| p.due_date(due_day as u32)),
-        id: row.id,
-        jpa_id: row.jpa_id,
-        agency_id: row.agency_id,
-        period: row.period,
-        narrative: row.narrative,
-        nil_return: row.nil_return,
-        status: row.status,
-        submitted_at: row.submitted_at.map(ts),
-        submitted_by: row.submitted_by,
-        on_time: row.on_time,
-        version: row.version,
-        created_at: ts(row.created_at),
-        updated_at: ts(row.updated_at),
-    }
-}
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ReturnQuery {
@@ -76,49 +31,6 @@ pub struct AgencyQuery {
     /// Admins and co-chairs: the agency whose return this is.
     #[param(schema_with = super::schemas::uuid)]
     pub agency_id: Option<String>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SaveReturn {
-    #[serde(default)]
-    #[schema(schema_with = super::schemas::optional_text_20000)]
-    pub narrative: String,
-    #[serde(default)]
-    pub nil_return: bool,
-}
-
-/// The periods an agency owes: the JPA's months from the one it joined in.
-fn owed_periods(jpa: &JpaRow, joined_on: NaiveDate) -> Vec<Period> {
-    periods_between(jpa.start_date, jpa.end_date)
-        .into_iter()
-        .filter(|p| p.last_day() >= joined_on)
-        .collect()
-}
-
-/// The JPA, the acting agency and the period, all checked: the period must be one of the
-/// JPA's (404) and the agency a participant (422 for coordinators; a liaison's agency
-/// always participates in a JPA it can see).
-fn resolve(
-    conn: &mut DbConnection,
-    caller: &Caller,
-    jpa_id: &str,
-    period: &str,
-    requested_agency: Option<&str>,
-) -> Result<(JpaRow, String, Period), ApiError> {
-    let jpa = visible_jpa(conn, caller, jpa_id)?;
-    let agency = policy::return_agency(caller, requested_agency)?;
-    let period = Period::parse(period).ok_or(ApiError::NotFound)?;
-    if !periods_between(jpa.start_date, jpa.end_date).contains(&period) {
-        return Err(ApiError::NotFound);
-    }
-    if uuid::Uuid::parse_str(&agency).is_err() || !jpas::participates(conn, &jpa.id, &agency)? {
-        return Err(ApiError::invalid(
-            "agency_id",
-            "must be an agency participating in this JPA",
-        ));
-    }
-    Ok((jpa, agency, period))
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/returns", tag = "returns", security(("bearer" = [])),
@@ -143,27 +55,12 @@ pub async fn list(
             "period must be YYYY-MM.".into(),
         ));
     }
-    let agency = match caller.role {
-        Role::Liaison => Some(policy::return_agency(&caller, None)?),
-        _ => super::extract::query_uuid("agency_id", q.agency_id)?,
-    };
-    let limit = page.limit;
-    let (rows, due_day) = state
+    let agency_id = super::extract::query_uuid("agency_id", q.agency_id)?;
+    let list = state
         .db
-        .run(move |conn| {
-            let jpa = visible_jpa(conn, &caller, &id)?;
-            Ok((
-                returns::list(conn, &jpa.id, agency, q.period, page.after, limit)?,
-                jpa.report_due_day,
-            ))
-        })
+        .run(move |conn| ops::list(conn, &caller, &id, agency_id, q.period, page))
         .await?;
-    Ok(HttpResponse::Ok().json(list_response(
-        rows,
-        limit,
-        |r| (r.created_at, r.id.clone()),
-        |r| view(r, due_day),
-    )))
+    Ok(HttpResponse::Ok().json(list))
 }
 
 #[utoipa::path(put, path = "/api/v1/jpas/{id}/returns/{period}", tag = "returns", security(("bearer" = [])),
@@ -179,64 +76,21 @@ pub async fn save(
 ) -> Result<HttpResponse, ApiError> {
     require(caller.role, Action::WriteReturn)?;
     let (id, period) = (path_id(&path.0)?, path.1.clone());
+    let agency_id = agency_for(&caller, query.into_inner())?;
     let input = body.into_inner()?;
-    let narrative = optional_text("narrative", &input.narrative, 20_000)
-        .map_err(|e| ApiError::Validation(vec![e]))?;
     let ctx = audit_context(&caller);
-    let (created, row, due_day) = state
+    let (created, row) = state
         .db
         .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (jpa, agency, period) = resolve(conn, &caller, &id, &period, query.agency_id.as_deref())?;
-                ensure_open(&jpa)?;
-                let now = db::now();
-                let submitted = || ApiError::Conflict("This return is already submitted.".into());
-                let draft = |row: &ReturnRow| {
-                    let mut after = row.clone();
-                    after.narrative = narrative.clone();
-                    after.nil_return = input.nil_return;
-                    after
-                };
-                let (created, before, after) = match returns::find(conn, &jpa.id, &agency, &period.to_string())? {
-                    Some(row) if row.status == ReturnStatus::Submitted.as_str() => return Err(submitted()),
-                    Some(row) => {
-                        let after = draft(&row);
-                        db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
-                        (false, Some(row), after)
-                    }
-                    None => {
-                        let row = ReturnRow {
-                            id: db::new_id(),
-                            jpa_id: jpa.id.clone(),
-                            agency_id: agency.clone(),
-                            period: period.to_string(),
-                            narrative: narrative.clone(),
-                            nil_return: input.nil_return,
-                            status: ReturnStatus::Draft.as_str().to_string(),
-                            submitted_at: None,
-                            submitted_by: None,
-                            on_time: None,
-                            version: 1,
-                            created_at: now,
-                            updated_at: now,
-                        };
-                        if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
-                            (true, None, row)
-                        } else {
-                            // A parallel first PUT made the draft: this one saves over it.
-                            let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?.ok_or(ApiError::NotFound)?;
-                            let after = draft(&row);
-                            db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
-                            (false, Some(row), after)
-                        }
-                    }
-                };
-                let fields = |r: &ReturnRow| serde_json::json!({"narrative": r.narrative, "nil_return": r.nil_return, "status": r.status});
-                let before_fields = before.as_ref().map(fields).unwrap_or_else(|| serde_json::json!({}));
-                audit::record(conn, &ctx, "return.save", "monthly_return", &after.id, diff(&before_fields, &fields(&after)), now)?;
-                let row = returns::find(conn, &after.jpa_id, &after.agency_id, &after.period)?.ok_or(ApiError::NotFound)?;
-                Ok((created, row, jpa.report_due_day))
-            })
+            ops::save(
+                conn,
+                &caller,
+                &ctx,
+                &id,
+                &period,
+                agency_id.as_deref(),
+                input,
+            )
         })
         .await?;
     let status = if created {
@@ -244,7 +98,7 @@ pub async fn save(
     } else {
         StatusCode::OK
     };
-    Ok(with_etag(status, row.version, &view(row, due_day)))
+    Ok(with_etag(status, row.version, &row))
 }
 
 #[utoipa::path(post, path = "/api/v1/jpas/{id}/returns/{period}/submit", tag = "returns", security(("bearer" = [])),
@@ -262,36 +116,13 @@ pub async fn submit(
     require(caller.role, Action::WriteReturn)?;
     super::extract::expect_no_body(&req, &body)?;
     let (id, period) = (path_id(&path.0)?, path.1.clone());
+    let agency_id = agency_for(&caller, query.into_inner())?;
     let ctx = audit_context(&caller);
-    let (row, due_day) = state
+    let row = state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                let (jpa, agency, period) = resolve(conn, &caller, &id, &period, query.agency_id.as_deref())?;
-                ensure_open(&jpa)?;
-                let today = today_in(&jpa.timezone);
-                if today < period.first_day() {
-                    return Err(ApiError::Conflict("The period has not started yet.".into()));
-                }
-                let Some(before) = returns::find(conn, &jpa.id, &agency, &period.to_string())? else {
-                    return Err(ApiError::Conflict("There is no draft for this period; save one with PUT first.".into()));
-                };
-                let submitted = || ApiError::Conflict("This return is already submitted.".into());
-                if before.status == ReturnStatus::Submitted.as_str() {
-                    return Err(submitted());
-                }
-                let now = db::now();
-                let on_time = today <= period.due_date(jpa.report_due_day as u32);
-                // Only the submit that finds the row still a draft changes it.
-                db::one_row_or(returns::submit(conn, &before.id, &caller.user_id, on_time, now)?, submitted())?;
-                let after = returns::find(conn, &before.jpa_id, &before.agency_id, &before.period)?.ok_or(ApiError::NotFound)?;
-                audit::record(conn, &ctx, "return.submit", "monthly_return", &after.id,
-                    serde_json::json!({"status": {"before": before.status, "after": after.status}, "on_time": {"before": null, "after": after.on_time}}), now)?;
-                Ok((after, jpa.report_due_day))
-            })
-        })
+        .run(move |conn| ops::submit(conn, &caller, &ctx, &id, &period, agency_id.as_deref()))
         .await?;
-    Ok(with_etag(StatusCode::OK, row.version, &view(row, due_day)))
+    Ok(with_etag(StatusCode::OK, row.version, &row))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -299,108 +130,6 @@ pub struct ComplianceQuery {
     /// YYYY-MM-DD; default today in the JPA's timezone.
     #[param(schema_with = super::schemas::date)]
     pub as_of: Option<String>,
-}
-
-/// Expected, submitted and on-time counts with their rates.
-#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
-pub struct Rates {
-    pub expected: i64,
-    pub submitted: i64,
-    pub on_time: i64,
-    pub late: i64,
-    pub missing: i64,
-    pub not_due: i64,
-    pub submitted_rate: Option<f64>,
-    pub on_time_rate: Option<f64>,
-}
-
-impl Rates {
-    fn add(&mut self, state: ReturnState) {
-        match state {
-            ReturnState::OnTime => self.on_time += 1,
-            ReturnState::Late => self.late += 1,
-            ReturnState::Missing => self.missing += 1,
-            ReturnState::NotDue => self.not_due += 1,
-        }
-    }
-
-    fn finish(mut self) -> Rates {
-        self.submitted = self.on_time + self.late;
-        self.expected = self.on_time + self.late + self.missing;
-        if self.expected > 0 {
-            let e = self.expected as f64;
-            self.submitted_rate = Some((self.submitted as f64 / e * 1000.0).round() / 1000.0);
-            self.on_time_rate = Some((self.on_time as f64 / e * 1000.0).round() / 1000.0);
-        }
-        self
-    }
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ComplianceRow {
-    pub agency_id: String,
-    pub name: String,
-    pub country: String,
-    /// period -> on_time | late | missing | not_due (periods before the agency joined are absent)
-    #[schema(value_type = Object)]
-    pub periods: std::collections::BTreeMap<String, ReturnState>,
-    #[serde(flatten)]
-    pub rates: Rates,
-}
-
-/// `GET /jpas/{id}/compliance`: agencies x periods as of a day, with rates.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Compliance {
-    pub jpa_id: String,
-    pub as_of: NaiveDate,
-    /// Every period of the JPA, `YYYY-MM`, oldest first.
-    pub periods: Vec<String>,
-    pub agencies: Vec<ComplianceRow>,
-    pub totals: Rates,
-}
-
-/// The compliance grid as of a day: shared with progress and reminders.
-pub fn compliance_rows(
-    jpa: &JpaRow,
-    participants: Vec<(crate::db::agencies::AgencyRow, NaiveDate)>,
-    returns: &[ReturnRow],
-    as_of: NaiveDate,
-) -> (Vec<ComplianceRow>, Rates) {
-    let tz: chrono_tz::Tz = jpa.timezone.parse().unwrap_or(chrono_tz::UTC);
-    let mut submitted: HashMap<(&str, &str), NaiveDate> = HashMap::new();
-    for r in returns {
-        if let Some(at) = r.submitted_at {
-            submitted.insert(
-                (r.agency_id.as_str(), r.period.as_str()),
-                at.and_utc().with_timezone(&tz).date_naive(),
-            );
-        }
-    }
-    let mut total = Rates::default();
-    let mut rows = Vec::new();
-    for (agency, joined_on) in participants {
-        let mut rates = Rates::default();
-        let mut periods = std::collections::BTreeMap::new();
-        for p in owed_periods(jpa, joined_on) {
-            let key = p.to_string();
-            let on = submitted
-                .get(&(agency.id.as_str(), key.as_str()))
-                .copied()
-                .filter(|d| *d <= as_of);
-            let state = return_state(on, p.due_date(jpa.report_due_day as u32), as_of);
-            rates.add(state);
-            total.add(state);
-            periods.insert(key, state);
-        }
-        rows.push(ComplianceRow {
-            agency_id: agency.id,
-            name: agency.name,
-            country: agency.country,
-            periods,
-            rates: rates.finish(),
-        });
-    }
-    (rows, total.finish())
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/compliance", tag = "returns", security(("bearer" = [])),
@@ -418,37 +147,25 @@ pub async fn compliance(
     let as_of = query
         .as_of
         .as_deref()
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .map(|d| crate::domain::date::parse(d).ok_or(()))
         .transpose()
         .map_err(|_| {
             ApiError::BadRequest("invalid_query", "as_of must be a YYYY-MM-DD date.".into())
         })?;
-    let own = (caller.role == Role::Liaison)
-        .then(|| caller.agency_id.clone())
-        .flatten();
     let body = state
         .db
-        .run(move |conn| {
-            let jpa = visible_jpa(conn, &caller, &id)?;
-            let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
-            let mut participants = jpas::participants(conn, &jpa.id)?;
-            if let Some(own) = &own {
-                participants.retain(|(a, _)| &a.id == own);
-            }
-            let all = returns::all_for_jpa(conn, &jpa.id, own.as_deref())?;
-            let (rows, totals) = compliance_rows(&jpa, participants, &all, as_of);
-            let periods: Vec<String> = periods_between(jpa.start_date, jpa.end_date)
-                .iter()
-                .map(|p| p.to_string())
-                .collect();
-            Ok(Compliance {
-                jpa_id: jpa.id,
-                as_of,
-                periods,
-                agencies: rows,
-                totals,
-            })
-        })
+        .run(move |conn| ops::compliance(conn, &caller, &id, as_of))
         .await?;
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// `?agency_id=`: admins and co-chairs must name the agency whose return they act on.
+fn agency_for(caller: &Caller, query: AgencyQuery) -> Result<Option<String>, ApiError> {
+    if policy::coordinator_must_name_agency(caller) && query.agency_id.is_none() {
+        return Err(ApiError::BadRequest(
+            "invalid_query",
+            "agency_id is required for this role.".into(),
+        ));
+    }
+    Ok(query.agency_id)
 }

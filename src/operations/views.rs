@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::extract::ts;
+use super::ts;
 use crate::db::agencies::AgencyRow;
 use crate::db::users::UserRow;
 

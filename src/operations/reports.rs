@@ -1,0 +1,117 @@
+//! The reports of a JPA: progress (with the cache of computed documents), the CSV exports
+//! and the compendium. Each heavy computation holds one of `AppState::report_permits`, so a
+//! burst of dashboards queues instead of taking every pooled connection.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::jpas::{visible_jpa, JpaView};
+use super::Result;
+use crate::auth::policy::{require, Action};
+use crate::auth::Caller;
+use crate::domain::{today_in, Role};
+use crate::error::Error;
+use crate::reports::csv_export::{self, ExportKind};
+use crate::reports::{compendium, progress};
+use crate::state::AppState;
+
+/// The progress document as of a day (default today in the JPA's time zone); observers get
+/// small figures suppressed.
+pub async fn progress(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    as_of: Option<NaiveDate>,
+) -> Result<Arc<serde_json::Value>> {
+    require(caller.role, Action::ReadProgress)?;
+    let suppress = caller.role == Role::Observer;
+    // Visibility is checked on every request; only the figures are reused.
+    let (c, id) = (caller.clone(), id.to_string());
+    let jpa = state.db.run(move |conn| visible_jpa(conn, &c, &id)).await?;
+    let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
+    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, suppress) {
+        return Ok(doc);
+    }
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(Error::internal)?;
+    let generation = state.progress_cache.generation();
+    let jpa_id = jpa.id.clone();
+    let body = state
+        .db
+        .run(move |conn| {
+            let view = serde_json::to_value(JpaView::from(jpa.clone())).map_err(Error::internal)?;
+            progress::compute(conn, &jpa, view, as_of, suppress)
+        })
+        .await?;
+    let body = Arc::new(body);
+    state
+        .progress_cache
+        .put(&jpa_id, as_of, suppress, body.clone(), generation);
+    Ok(body)
+}
+
+/// A CSV export being written: its file name, and its chunks as they are produced.
+pub struct Export {
+    pub filename: String,
+    pub chunks: tokio::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+/// Starts streaming one of the CSV exports (formula-safe cells) of a JPA.
+pub async fn export(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    kind: ExportKind,
+) -> Result<Export> {
+    require(caller.role, Action::Export)?;
+    let agency = caller.agency_id.clone();
+    let (c, id) = (caller.clone(), id.to_string());
+    let jpa = state.db.run(move |conn| visible_jpa(conn, &c, &id)).await?;
+    let filename = format!("{}-{}.csv", jpa.code, kind.name());
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let db = state.db.clone();
+    let permit = state
+        .report_permits
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(Error::internal)?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let Ok(mut conn) = db.get() else {
+            tracing::warn!("export: no database connection");
+            return;
+        };
+        if let Err(e) = csv_export::write(&mut conn, &jpa, kind, agency.as_deref(), |chunk| {
+            tx.blocking_send(chunk).is_ok()
+        }) {
+            tracing::error!(error = %e, "export failed part-way");
+        }
+    });
+    Ok(Export {
+        filename,
+        chunks: rx,
+    })
+}
+
+/// The Markdown compendium of the JPA's closed investigations whose lead agency opted in.
+pub async fn compendium(state: &AppState, caller: &Caller, id: &str) -> Result<String> {
+    require(caller.role, Action::ReadCompendium)?;
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(Error::internal)?;
+    let (c, id) = (caller.clone(), id.to_string());
+    state
+        .db
+        .run(move |conn| {
+            let jpa = visible_jpa(conn, &c, &id)?;
+            compendium::render(conn, &jpa)
+        })
+        .await
+}

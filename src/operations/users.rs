@@ -1,0 +1,220 @@
+//! User administration (admin only): list, invite, read, change.
+
+use chrono::TimeDelta;
+use serde::Deserialize;
+
+use super::views::UserView;
+use super::{list_response, write, ListResponse, Mailing, Page, Result};
+use crate::auth::policy::{require, Action};
+use crate::auth::{random_token, token_hash, Caller};
+use crate::db::audit::{self, diff, AuditContext};
+use crate::db::users::UserRow;
+use crate::db::{self, agencies, outbox, sessions, tokens, users, DbConnection};
+use crate::domain::{required_text, Email, Role};
+use crate::email::messages;
+use crate::error::{Error, FieldError};
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    #[schema(schema_with = crate::schemas::email)]
+    pub email: String,
+    #[schema(schema_with = crate::schemas::required_text_200)]
+    pub display_name: String,
+    pub role: Role,
+    #[serde(default)]
+    #[schema(format = Uuid)]
+    pub agency_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    #[schema(schema_with = crate::schemas::required_text_200_or_null)]
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+    #[serde(default, deserialize_with = "crate::domain::input::double_option")]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub agency_id: Option<Option<String>>,
+    pub active: Option<bool>,
+}
+
+/// A liaison needs an agency; a given agency must exist.
+fn check_agency(conn: &mut DbConnection, role: Role, agency_id: &Option<String>) -> Result<()> {
+    match agency_id {
+        None if role == Role::Liaison => {
+            Err(Error::invalid("agency_id", "is required for a liaison"))
+        }
+        None => Ok(()),
+        Some(id) => {
+            let known = uuid::Uuid::parse_str(id).is_ok() && agencies::exists(conn, id)?;
+            if known {
+                Ok(())
+            } else {
+                Err(Error::invalid(
+                    "agency_id",
+                    "does not name an existing agency",
+                ))
+            }
+        }
+    }
+}
+
+/// A page of users, newest first.
+pub fn list(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    page: Page,
+) -> Result<ListResponse<UserView>> {
+    require(caller.role, Action::ListUsers)?;
+    let rows = users::list(conn, page.after, page.limit)?;
+    Ok(list_response(
+        rows,
+        page.limit,
+        |u| (u.created_at, u.id.clone()),
+        UserView::from,
+    ))
+}
+
+pub fn get(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<UserView> {
+    require(caller.role, Action::ReadUser)?;
+    Ok(users::find(conn, id)?.into())
+}
+
+/// Creates a user and queues an invitation link (single use, 72 h).
+pub fn invite(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ctx: &AuditContext,
+    mailing: &Mailing,
+    input: CreateUser,
+) -> Result<UserView> {
+    require(caller.role, Action::CreateUser)?;
+    let mut errors: Vec<FieldError> = Vec::new();
+    let email = Email::parse("email", &input.email)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let display_name = required_text("display_name", &input.display_name, 200)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(email), Some(display_name)) = (email, display_name) else {
+        return Err(Error::Invalid(errors));
+    };
+    let token = random_token()?;
+    let hash = token_hash(&token);
+    write(conn, |conn| {
+        check_agency(conn, input.role, &input.agency_id)?;
+        let now = db::now();
+        if users::find_by_email(conn, email.as_str())?.is_some() {
+            return Err(Error::Conflict(
+                "A user with this email already exists.".into(),
+            ));
+        }
+        let row = UserRow {
+            id: db::new_id(),
+            email: email.into_inner(),
+            display_name,
+            role: input.role.as_str().to_string(),
+            agency_id: input.agency_id,
+            active: true,
+            password_hash: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        users::insert(conn, &row)?;
+        tokens::insert(
+            conn,
+            &row.id,
+            tokens::PURPOSE_INVITE,
+            &hash,
+            now,
+            now + TimeDelta::hours(72),
+        )?;
+        let mail = messages::invitation(
+            &row.email,
+            &row.display_name,
+            &mailing.public_url,
+            &token,
+            format!("invite:{}:{}", row.id, db::new_id()),
+        );
+        outbox::enqueue(conn, mail, &mailing.message_domain, now)?;
+        let view = UserView::from(row);
+        audit::record(
+            conn,
+            ctx,
+            "user.create",
+            "user",
+            &view.id,
+            diff(&serde_json::json!({}), &view.audit_fields()),
+            now,
+        )?;
+        Ok(view)
+    })
+}
+
+/// Changes display name, role, agency or active, if the user is still at version
+/// `expected`. Deactivation ends the user's sessions; the last active admin stays one.
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ctx: &AuditContext,
+    id: &str,
+    expected: i64,
+    input: UpdateUser,
+) -> Result<UserView> {
+    require(caller.role, Action::UpdateUser)?;
+    let display_name = input
+        .display_name
+        .as_deref()
+        .map(|n| required_text("display_name", n, 200))
+        .transpose()
+        .map_err(|e| Error::Invalid(vec![e]))?;
+    write(conn, |conn| {
+        let before = users::find(conn, id)?;
+        if before.version != expected {
+            return Err(Error::Stale);
+        }
+        let mut after = before.clone();
+        if let Some(name) = display_name {
+            after.display_name = name;
+        }
+        if let Some(role) = input.role {
+            after.role = role.as_str().to_string();
+        }
+        if let Some(agency_id) = input.agency_id {
+            after.agency_id = agency_id;
+        }
+        if let Some(active) = input.active {
+            after.active = active;
+        }
+        let role =
+            Role::parse(&after.role).ok_or_else(|| Error::internal("unknown role stored"))?;
+        if after.agency_id != before.agency_id || role == Role::Liaison {
+            check_agency(conn, role, &after.agency_id)?;
+        }
+        let was_admin = before.role == "admin" && before.active;
+        let still_admin = after.role == "admin" && after.active;
+        if was_admin && !still_admin {
+            // Two admins demoting each other at once: the second counts only after
+            // the first has committed.
+            db::lock(conn, "users.active_admins")?;
+            if users::count_active_admins(conn)? <= 1 {
+                return Err(Error::Conflict(
+                    "This is the last active admin; make another admin first.".into(),
+                ));
+            }
+        }
+        let now = db::now();
+        db::versioned(users::update(conn, &after, now)?)?;
+        if before.active && !after.active {
+            sessions::revoke_all_for_user(conn, &after.id, None, now)?;
+        }
+        let changes = diff(
+            &UserView::from(before).audit_fields(),
+            &UserView::from(after.clone()).audit_fields(),
+        );
+        audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
+        Ok(users::find(conn, &after.id)?.into())
+    })
+}
