@@ -210,7 +210,7 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, ApiError>
                     .unwrap_or(o.indicator.clone());
                 match totals.iter_mut().find(|(k, _, _)| *k == l) {
                     Some(t) => {
-                        t.1 += o.value;
+                        t.1 = t.1.saturating_add(o.value);
                         t.2 &= o.status == "confirmed";
                     }
                     None => totals.push((l, o.value, o.status == "confirmed")),

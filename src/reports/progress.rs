@@ -109,18 +109,21 @@ pub fn compute(
         .collect();
     for g in &out_agency {
         let entry = outcomes.entry(g.indicator.clone()).or_default();
-        entry[0] += g.total;
+        // Saturating: each row is bounded (`indicators::max_value`), so a sum reaches
+        // i64::MAX only past 9 million rows at the maximum; even then no 500.
+        entry[0] = entry[0].saturating_add(g.total);
         if g.status == "confirmed" {
-            entry[1] += g.total;
+            entry[1] = entry[1].saturating_add(g.total);
         } else {
-            entry[2] += g.total;
+            entry[2] = entry[2].saturating_add(g.total);
         }
-        *per_agency
+        let cell = per_agency
             .entry(g.key.clone())
             .or_default()
             .outcomes
             .entry(g.indicator.clone())
-            .or_default() += g.total;
+            .or_default();
+        *cell = cell.saturating_add(g.total);
     }
 
     let (rows, totals) = compliance_rows(jpa, participants.clone(), &all_returns, as_of);
@@ -175,11 +178,12 @@ pub fn compute(
         ms_months.into_iter().map(|m| (m.period, m.n)).collect();
     let mut out_by_month: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
     for g in out_month {
-        *out_by_month
+        let cell = out_by_month
             .entry(g.key)
             .or_default()
             .entry(g.indicator)
-            .or_default() += g.total;
+            .or_default();
+        *cell = cell.saturating_add(g.total);
     }
     let by_month: Vec<Value> = periods
         .iter()

@@ -595,3 +595,113 @@ async fn progress_reflects_a_write_at_once_even_when_cached() {
     );
     let _ = (&f.b, &f.c, &f.z);
 }
+
+#[tokio::test]
+async fn outcome_values_are_bounded_and_maximum_values_never_break_the_reports() {
+    // Arrange
+    let f = fixture().await;
+    let app = &f.app;
+    let la = f.la.as_str();
+    let post = |inv: &str, body: Value| {
+        let path = format!("/api/v1/investigations/{inv}/outcomes");
+        async move { app.post(&path, Some(la), body).await }
+    };
+
+    // Act and assert: one over the bound is 422 naming `value`.
+    let over = post(
+        &f.x,
+        json!({"indicator": "arrests", "value": 1_000_000_001_i64, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(over.status, 422, "{}", over.text);
+    assert_eq!(over.body["errors"][0]["field"], "value");
+    let usd_over = post(
+        &f.x,
+        json!({"indicator": "assets_seized_usd", "value": 1_000_000_000_001_i64, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(usd_over.status, 422);
+    assert_eq!(usd_over.body["errors"][0]["field"], "value");
+    let huge = post(
+        &f.x,
+        json!({"indicator": "arrests", "value": i64::MAX, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(huge.status, 422);
+
+    // The maximum is accepted, several times over, for counts and for amounts.
+    let mut ids = Vec::new();
+    for inv in [&f.x, &f.z] {
+        for _ in 0..3 {
+            for (indicator, max) in [
+                ("arrests", 1_000_000_000_i64),
+                ("assets_seized_usd", 1_000_000_000_000_i64),
+            ] {
+                let r = post(
+                    inv,
+                    json!({"indicator": indicator, "value": max, "occurred_on": "2026-03-01"}),
+                )
+                .await;
+                assert_eq!(r.status, 201, "{}", r.text);
+                ids.push(r.body["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    // A count cannot borrow the amount's bound by changing its indicator.
+    let usd = &ids[1];
+    let moved = app
+        .patch(
+            &format!("/api/v1/outcomes/{usd}"),
+            &f.co_chair,
+            1,
+            json!({"indicator": "arrests"}),
+        )
+        .await;
+    assert_eq!(moved.status, 422, "{}", moved.text);
+    assert_eq!(moved.body["errors"][0]["field"], "value");
+
+    // Every report answers.
+    let progress = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-04-30", f.jpa),
+            &f.co_chair,
+        )
+        .await;
+    assert_eq!(progress.status, 200, "{}", progress.text);
+    assert_eq!(
+        progress.body["outcomes"]["arrests"]["total"],
+        6_000_000_000_i64 + 6
+    );
+    assert_eq!(
+        progress.body["outcomes"]["assets_seized_usd"]["total"],
+        6_000_000_000_000_i64
+    );
+    let observer = app
+        .get(&format!("/api/v1/jpas/{}/progress", f.jpa), &f.observer)
+        .await;
+    assert_eq!(observer.status, 200, "{}", observer.text);
+    for kind in ["investigations", "milestones", "outcomes", "returns"] {
+        let r = app
+            .get(
+                &format!("/api/v1/jpas/{}/export/{kind}.csv", f.jpa),
+                &f.co_chair,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{kind}: {}", r.text);
+    }
+    let csv = app
+        .get(
+            &format!("/api/v1/jpas/{}/export/outcomes.csv", f.jpa),
+            &f.co_chair,
+        )
+        .await;
+    assert!(csv.text.contains("1000000000000"));
+    let negative = regex::Regex::new(r"(^|[\s:|(])-[0-9]").unwrap();
+    for token in [&f.co_chair, &f.observer] {
+        let r = app
+            .get(&format!("/api/v1/jpas/{}/compendium", f.jpa), token)
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        assert!(!negative.is_match(&r.text), "no wrapped sum: {}", r.text);
+    }
+}
