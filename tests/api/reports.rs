@@ -705,3 +705,54 @@ async fn outcome_values_are_bounded_and_maximum_values_never_break_the_reports()
         assert!(!negative.is_match(&r.text), "no wrapped sum: {}", r.text);
     }
 }
+
+#[tokio::test]
+async fn user_text_cannot_open_a_heading_fence_or_html_block_in_the_compendium() {
+    // Arrange: a closed, opted-in case whose texts try every Markdown block construct.
+    let f = fixture().await;
+    let app = &f.app;
+    let created = app
+        .post(
+            &format!("/api/v1/jpas/{}/investigations", f.jpa),
+            Some(&f.la),
+            json!({"reference": "MD-1", "title": "Boat case\n===", "crime_types": ["people_smuggling"],
+                   "opened_on": "2026-01-02", "status": "closed", "closed_on": "2026-03-01",
+                   "include_in_compendium": true,
+                   "compendium": {"facts": "Facts\n---\n~~~\nfenced\n~~~\n```\nfenced\n```",
+                                  "elements_of_success": "x\n# Injected heading\n> quote\n<div>html</div>\n    indented",
+                                  "challenges": "x\n- item\n1. item\n| a | b |\n[r]: http://evil.example"}}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+
+    // Act
+    let md = app
+        .get(&format!("/api/v1/jpas/{}/compendium", f.jpa), &f.co_chair)
+        .await;
+
+    // Assert
+    assert_eq!(md.status, 200);
+    assert!(md.text.contains("Boat case"));
+    for line in md.text.lines() {
+        let t = line.trim_start();
+        assert!(
+            !(t.starts_with("===") || t.starts_with("---") && t.trim_end() == "---"),
+            "setext underline from user text: {line:?}"
+        );
+        assert!(
+            !t.starts_with("~~~") && !t.starts_with("```"),
+            "fence: {line:?}"
+        );
+        assert!(!t.starts_with("# Injected"), "heading: {line:?}");
+        assert!(
+            !t.starts_with('>') && !t.starts_with('<'),
+            "quote or HTML: {line:?}"
+        );
+        assert!(
+            !t.starts_with("- item") && !t.starts_with("1. item"),
+            "list: {line:?}"
+        );
+        assert!(!t.starts_with("[r]:") && !t.starts_with("| a"), "{line:?}");
+        assert!(!line.starts_with("    indented"), "indented code: {line:?}");
+    }
+}
