@@ -22,7 +22,7 @@ pub struct ProgressQuery {
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/progress", tag = "reports", security(("bearer" = [])),
     params(("id" = String, Path), ProgressQuery),
-    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\"", body = super::schemas::ProgressDocument),
+    responses((status = 200, description = "Progress figures as of a day (see API.md). For observers: every agency lists every figure (0 where it reported nothing); figures under 5 (0 included) are \"<5\"; in each by_agency column (investigations_led, milestones_achieved, milestones_overdue, each indicator), while a \"<5\" could be worked out from the JPA-wide total and the figures shown, the smallest figure shown is \"withheld\" (then 5 or more, at most the smallest figure still shown), and when that is not enough the whole column is \"withheld\"; returns submitted and on_time are \"withheld\" for every agency when one of them is under 5", body = super::schemas::ProgressDocument),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn progress(
     state: web::Data<AppState>,

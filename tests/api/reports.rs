@@ -280,7 +280,16 @@ async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
     let a = agency(&p.body, &f.a);
     assert_eq!(a["investigations_led"], "<5");
     assert_eq!(a["outcomes"]["arrests"], "<5");
-    assert_eq!(agency(&p.body, &f.b)["outcomes"]["victims_identified"], 7);
+    assert_eq!(
+        a["outcomes"]["victims_identified"], "<5",
+        "an indicator the agency never reported is a 0, shown as \"<5\""
+    );
+    // B's 7 victims are the JPA's 7: shown, they would tell that A and C have 0.
+    assert_eq!(
+        agency(&p.body, &f.b)["outcomes"]["victims_identified"],
+        "withheld"
+    );
+    assert_eq!(p.body["outcomes"]["victims_identified"]["total"], 7);
     assert_eq!(
         p.body["outcomes"]["arrests"]["total"], 6,
         "JPA-wide totals are not suppressed"
@@ -309,6 +318,162 @@ async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
             .status,
         200
     );
+}
+
+/// The JPA-wide total of each `by_agency` column of a progress document.
+fn column_totals(doc: &Value) -> Vec<(String, i64, Vec<Value>)> {
+    let rows = doc["by_agency"].as_array().unwrap();
+    let cells = |f: &dyn Fn(&Value) -> Value| rows.iter().map(f).collect::<Vec<_>>();
+    let mut columns = vec![
+        (
+            "investigations_led".to_string(),
+            doc["investigations"]["total"].as_i64().unwrap(),
+            cells(&|r| r["investigations_led"].clone()),
+        ),
+        (
+            "milestones_achieved".to_string(),
+            doc["milestones"]["achieved"].as_i64().unwrap(),
+            cells(&|r| r["milestones_achieved"].clone()),
+        ),
+        (
+            "milestones_overdue".to_string(),
+            doc["milestones"]["overdue"].as_i64().unwrap(),
+            cells(&|r| r["milestones_overdue"].clone()),
+        ),
+    ];
+    // `returns.expected` is left out: it follows from the public participation dates.
+    for key in ["submitted", "on_time"] {
+        columns.push((
+            format!("returns.{key}"),
+            doc["returns"][key].as_i64().unwrap(),
+            cells(&|r| r["returns"][key].clone()),
+        ));
+    }
+    for (code, figures) in doc["outcomes"].as_object().unwrap() {
+        columns.push((
+            format!("outcomes.{code}"),
+            figures["total"].as_i64().unwrap(),
+            cells(&|r| r["outcomes"][code].clone()),
+        ));
+    }
+    columns
+}
+
+#[tokio::test]
+async fn an_observer_cannot_work_out_a_suppressed_figure_from_the_totals() {
+    // Arrange: four agencies with 7, 6, 8 and 2 arrests (the probe's example), one with
+    // 9 victims identified; one investigation each.
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let jpa = created(
+        &app,
+        "/api/v1/jpas",
+        &admin,
+        json!({"code": "SUP", "name": "Suppression", "start_date": "2026-01-01", "status": "active"}),
+    )
+    .await;
+    let mut agencies = Vec::new();
+    for (i, arrests) in [7, 6, 8, 2].into_iter().enumerate() {
+        let id = app.create_agency(&format!("Agency {i}"), "TH").await;
+        let r = app
+            .request(
+                "PUT",
+                &format!("/api/v1/jpas/{jpa}/agencies/{id}"),
+                Some(&admin),
+                Some(json!({"joined_on": "2026-01-01"})),
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let liaison = app.user_with_token(Role::Liaison, Some(id.clone())).await.1;
+        let inv = created(&app, &format!("/api/v1/jpas/{jpa}/investigations"), &liaison,
+            json!({"reference": format!("S-{i}"), "title": "Case", "crime_types": ["people_smuggling"], "opened_on": "2026-01-05"})).await;
+        let outcomes = format!("/api/v1/investigations/{inv}/outcomes");
+        created(
+            &app,
+            &outcomes,
+            &liaison,
+            json!({"indicator": "arrests", "value": arrests, "occurred_on": "2026-02-10"}),
+        )
+        .await;
+        if i == 0 {
+            created(
+                &app,
+                &outcomes,
+                &liaison,
+                json!({"indicator": "victims_identified", "value": 9, "occurred_on": "2026-02-11"}),
+            )
+            .await;
+        }
+        agencies.push((id, arrests));
+    }
+    let observer = app.user_with_token(Role::Observer, None).await.1;
+    let co_chair = app.user_with_token(Role::CoChair, None).await.1;
+    let path = format!("/api/v1/jpas/{jpa}/progress?as_of=2026-04-30");
+
+    // Act
+    let seen = app.get(&path, &observer).await;
+    let chair = app.get(&path, &co_chair).await;
+
+    // Assert: the probe's 2 is no longer 23 - 7 - 6 - 8.
+    assert_eq!(seen.status, 200, "{}", seen.text);
+    let arrests: Vec<Value> = agencies
+        .iter()
+        .map(|(id, _)| agency(&seen.body, id)["outcomes"]["arrests"].clone())
+        .collect();
+    assert_eq!(
+        arrests,
+        vec![json!(7), json!("withheld"), json!(8), json!("<5")]
+    );
+    assert_eq!(seen.body["outcomes"]["arrests"]["total"], 23);
+    for (name, total, cells) in column_totals(&seen.body) {
+        assert_eq!(cells.len(), 4, "{name}: every agency has every figure");
+        let shown: Vec<i64> = cells.iter().filter_map(Value::as_i64).collect();
+        let small = cells.iter().filter(|c| **c == "<5").count();
+        let withheld = cells.iter().filter(|c| **c == "withheld").count();
+        assert_eq!(shown.len() + small + withheld, 4, "{name}: {cells:?}");
+        let hidden = total - shown.iter().sum::<i64>();
+        if small + withheld == 0 {
+            assert_eq!(hidden, 0, "{name}");
+            continue;
+        }
+        if total == 0 {
+            continue; // a JPA-wide 0 says every agency's 0, whatever by_agency shows
+        }
+        assert!(
+            small + withheld >= 2,
+            "{name}: {cells:?}, {hidden} is one agency's"
+        );
+        // What each hidden figure can be: "<5" is 0..=4; "withheld" is 5 up to the
+        // smallest figure shown, or anything when the whole column is withheld.
+        let whole = shown.is_empty() && small == 0;
+        let ceiling = shown.iter().copied().min().unwrap_or(i64::MAX / 8);
+        let range = |c: &Value| match c.as_str() {
+            Some("<5") => (0, 4),
+            _ if whole => (0, i64::MAX / 8),
+            _ => (5, ceiling),
+        };
+        let hidden_cells: Vec<&Value> = cells.iter().filter(|c| !c.is_number()).collect();
+        for (i, cell) in hidden_cells.iter().enumerate() {
+            let (lo, hi) = range(cell);
+            let others = hidden_cells.iter().enumerate().filter(|(j, _)| *j != i);
+            let others_lo: i64 = others.clone().map(|(_, c)| range(c).0).sum();
+            let others_hi: i64 = others.map(|(_, c)| range(c).1).sum();
+            let (lo, hi) = (lo.max(hidden - others_hi), hi.min(hidden - others_lo));
+            assert!(lo < hi, "{name}: {cells:?} of {total}: figure {i} is {lo}");
+        }
+    }
+
+    // Co-chairs' documents are unchanged: exact figures, no zero filling.
+    for (id, arrests) in &agencies {
+        let row = agency(&chair.body, id);
+        assert_eq!(row["investigations_led"], 1);
+        let mut expected = json!({"arrests": arrests});
+        if *arrests == 7 {
+            expected["victims_identified"] = json!(9);
+        }
+        assert_eq!(row["outcomes"], expected);
+    }
+    assert_eq!(chair.body["as_of"], "2026-04-30");
 }
 
 #[tokio::test]
