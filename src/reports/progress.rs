@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::db::jpas::JpaRow;
 use crate::db::{jpas, reports, returns, DbConnection};
 use crate::domain::indicators::INDICATORS;
-use crate::domain::period::{periods_between, ReturnState};
+use crate::domain::period::{periods_between, Period, ReturnState};
 use crate::error::ApiError;
 use crate::routes::returns::compliance_rows;
 
@@ -170,6 +170,22 @@ fn small_or_shown(value: i64) -> Cell {
         Cell::Small
     } else {
         Cell::Shown
+    }
+}
+
+/// The day an observer's figures are computed for: the last day of a month that has
+/// ended. A requested day that is not a month's last day stands for the end of the
+/// month before it; a day in the current month or later (and the default, today) for
+/// the end of the previous month. Figures as of a day inside a month, or as of the
+/// current month while it is still being written, would let two requests be subtracted
+/// to attribute one new figure to one agency.
+pub fn observer_as_of(requested: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let month_before = |day: NaiveDate| Period::of(day).first_day().pred_opt().unwrap_or(day);
+    let day = requested.unwrap_or(today).min(month_before(today));
+    if day == Period::of(day).last_day() {
+        day
+    } else {
+        month_before(day)
     }
 }
 
@@ -432,6 +448,35 @@ pub fn compute(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(raw: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn observers_get_the_figures_of_the_last_month_that_has_ended() {
+        let today = date("2026-12-01");
+        for (requested, expected) in [
+            (None, "2026-11-30"),
+            (Some("2026-05-01"), "2026-04-30"),
+            (Some("2026-04-30"), "2026-04-30"),
+            (Some("2026-03-15"), "2026-02-28"),
+            (Some("2024-03-01"), "2024-02-29"),
+            (Some("2026-12-31"), "2026-11-30"),
+            (Some("2027-06-30"), "2026-11-30"),
+        ] {
+            assert_eq!(
+                observer_as_of(requested.map(date), today),
+                date(expected),
+                "{requested:?}"
+            );
+        }
+        assert_eq!(
+            observer_as_of(None, date("2026-11-30")),
+            date("2026-10-31"),
+            "a month end is not over while it is today"
+        );
+    }
 
     fn render(values: &[i64]) -> Vec<Value> {
         values

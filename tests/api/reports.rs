@@ -277,6 +277,10 @@ async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
         )
         .await;
     assert_eq!(p.status, 200);
+    assert_eq!(
+        p.body["as_of"], "2026-04-30",
+        "an observer's day is a month end"
+    );
     let a = agency(&p.body, &f.a);
     assert_eq!(a["investigations_led"], "<5");
     assert_eq!(a["outcomes"]["arrests"], "<5");
@@ -474,6 +478,57 @@ async fn an_observer_cannot_work_out_a_suppressed_figure_from_the_totals() {
         assert_eq!(row["outcomes"], expected);
     }
     assert_eq!(chair.body["as_of"], "2026-04-30");
+}
+
+#[tokio::test]
+async fn an_observer_gets_the_figures_of_the_previous_month_end() {
+    let f = fixture().await;
+    let app = &f.app;
+    created(
+        app,
+        &format!("/api/v1/investigations/{}/outcomes", f.x),
+        &f.la,
+        json!({"indicator": "arrests", "value": 5, "occurred_on": "2026-05-10"}),
+    )
+    .await;
+    let path = |as_of: &str| format!("/api/v1/jpas/{}/progress?as_of={as_of}", f.jpa);
+
+    let mid_month = app.get(&path("2026-05-20"), &f.observer).await;
+    assert_eq!(mid_month.status, 200, "{}", mid_month.text);
+    assert_eq!(mid_month.body["as_of"], "2026-04-30");
+    assert_eq!(
+        mid_month.body["outcomes"]["arrests"]["total"], 6,
+        "the arrests of 10 May come after the end of April"
+    );
+    assert_eq!(agency(&mid_month.body, &f.a)["outcomes"]["arrests"], "<5");
+    let may = &mid_month.body["by_month"][4];
+    assert_eq!(may["period"], "2026-05");
+    assert_eq!(may["outcomes"], json!({}));
+
+    let chair = app.get(&path("2026-05-20"), &f.co_chair).await;
+    assert_eq!(
+        chair.body["as_of"], "2026-05-20",
+        "co-chairs keep their day"
+    );
+    assert_eq!(chair.body["outcomes"]["arrests"]["total"], 11);
+
+    let month_end = app.get(&path("2026-05-31"), &f.observer).await;
+    assert_eq!(month_end.body["as_of"], "2026-05-31");
+    assert_eq!(month_end.body["outcomes"]["arrests"]["total"], 11);
+    assert_eq!(agency(&month_end.body, &f.a)["outcomes"]["arrests"], 9);
+
+    let today = chrono::Utc::now().date_naive();
+    let previous_end = today - chrono::Days::new(u64::from(chrono::Datelike::day(&today)));
+    let default = app
+        .get(&format!("/api/v1/jpas/{}/progress", f.jpa), &f.observer)
+        .await;
+    assert_eq!(default.body["as_of"], previous_end.to_string());
+    let future = app.get(&path("2099-12-31"), &f.observer).await;
+    assert_eq!(
+        future.body["as_of"],
+        previous_end.to_string(),
+        "a month that has not ended is not an observer's"
+    );
 }
 
 #[tokio::test]
