@@ -253,10 +253,12 @@ pub struct ProgressDocument;
 pub fn progress_schema_json() -> serde_json::Value {
     use serde_json::json;
     let count = json!({"type": "integer", "minimum": 0});
-    // by_agency figures: a count, or "<5" for an observer when it is under 5.
+    // by_agency figures: a count; for an observer "<5" when it is under 5, or
+    // "withheld" when it is hidden so that no "<5" follows from the totals
+    // (`reports::progress::protect_column`).
     let figure = json!({"oneOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string", "enum": ["<5"]}
+        {"type": "string", "enum": ["<5", "withheld"]}
     ]});
     let counts = |keys: &[&str], value: &serde_json::Value| {
         json!({

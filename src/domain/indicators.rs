@@ -212,6 +212,24 @@ pub const INDICATORS: &[Indicator] = &[
     ),
 ];
 
+/// The largest value one outcome row may carry: 1,000,000,000 for a count (no operation
+/// arrests a billion people; a typo or a hostile client should not break the totals).
+pub const MAX_COUNT: i64 = 1_000_000_000;
+
+/// The largest value of an `assets_seized_usd` row: 10^12 US dollars, above the largest
+/// seizures on record and still far from overflow: a sum needs over 9 million such rows
+/// in one group to pass `i64::MAX` (9.2 x 10^18).
+pub const MAX_USD: i64 = 1_000_000_000_000;
+
+/// The largest value one outcome of `code` may carry (`MAX_USD` for amounts in USD,
+/// `MAX_COUNT` for everything else).
+pub fn max_value(code: &str) -> i64 {
+    match find(code) {
+        Some(i) if i.unit == "USD" => MAX_USD,
+        _ => MAX_COUNT,
+    }
+}
+
 pub fn find(code: &str) -> Option<&'static Indicator> {
     INDICATORS.iter().find(|i| i.code == code)
 }

@@ -62,8 +62,10 @@ fn audit_fields(row: &OutcomeRow, contributors: &[String]) -> serde_json::Value 
 pub struct CreateOutcome {
     #[schema(schema_with = crate::schemas::indicator)]
     pub indicator: String,
+    /// At most 1,000,000,000 per outcome; `assets_seized_usd` (unit USD) up to
+    /// 1,000,000,000,000.
     #[serde(deserialize_with = "crate::domain::input::whole_number")]
-    #[schema(minimum = 0)]
+    #[schema(minimum = 0, maximum = 1000000000000_i64)]
     pub value: i64,
     #[serde(deserialize_with = "crate::domain::date::required")]
     pub occurred_on: NaiveDate,
@@ -85,11 +87,13 @@ pub struct CreateOutcome {
 pub struct UpdateOutcome {
     #[schema(schema_with = crate::schemas::indicator_or_null)]
     pub indicator: Option<String>,
+    /// At most 1,000,000,000 per outcome; `assets_seized_usd` (unit USD) up to
+    /// 1,000,000,000,000.
     #[serde(
         default,
         deserialize_with = "crate::domain::input::optional_whole_number"
     )]
-    #[schema(minimum = 0)]
+    #[schema(minimum = 0, maximum = 1000000000000_i64)]
     pub value: Option<i64>,
     #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub occurred_on: Option<NaiveDate>,
@@ -137,6 +141,14 @@ fn apply(
             errors.push(FieldError::new("value", "must be 0 or more"));
         }
         row.value = v;
+    }
+    // Checked on the row, so that changing only the indicator is held to its bound too.
+    let max = indicators::max_value(&row.indicator);
+    if row.value > max && (input.value.is_some() || input.indicator.is_some()) {
+        errors.push(FieldError::new(
+            "value",
+            format!("must be at most {max} for this indicator"),
+        ));
     }
     if let Some(d) = input.occurred_on {
         if d > today_in(&jpa.timezone) {

@@ -17,7 +17,7 @@ use crate::reports::{compendium, progress};
 use crate::state::AppState;
 
 /// The progress document as of a day (default today in the JPA's time zone); observers get
-/// small figures suppressed.
+/// small figures suppressed, as of the end of a month.
 pub async fn progress(
     state: &AppState,
     caller: &Caller,
@@ -29,7 +29,14 @@ pub async fn progress(
     // Visibility is checked on every request; only the figures are reused.
     let (c, id) = (caller.clone(), id.to_string());
     let jpa = state.db.run(move |conn| visible_jpa(conn, &c, &id)).await?;
-    let as_of = as_of.unwrap_or_else(|| today_in(&jpa.timezone));
+    let today = today_in(&jpa.timezone);
+    // Observers see the figures as of a month's end that has passed (`observer_as_of`), so
+    // that differencing two days attributes no new figure to one agency.
+    let as_of = if suppress {
+        progress::observer_as_of(as_of, today)
+    } else {
+        as_of.unwrap_or(today)
+    };
     if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, suppress) {
         return Ok(doc);
     }

@@ -10,19 +10,39 @@ use crate::db::{investigations as inv, jpas, milestones, outcomes, DbConnection}
 use crate::domain::indicators;
 use crate::error::Error;
 
-/// Escapes user text for Markdown: no raw HTML, links, emphasis or headings sneak in.
+/// Escapes user text for Markdown (CommonMark and GitHub's tables and strikethrough) so
+/// that it stays the text of the paragraph it is put in, whatever lines it has:
+/// - inline: `\\`, `` ` ``, `*`, `_`, `[`, `]`, `!`, `|`, `~`, `#` are backslash-escaped
+///   and `<`, `>`, `&` become entities, so no emphasis, code span, link, image,
+///   autolink, raw HTML, entity, table cell or strikethrough comes from user text;
+/// - per line: leading spaces and tabs are dropped (no indented code, and nothing
+///   shifted into a list item's content), and a line's first character is escaped when
+///   it could open or underline a block: `-`, `+`, `=` (list items, thematic breaks,
+///   setext underlines `---`/`===`), `#`, `>`, `~`, `` ` ``, `*`, `_` are covered by the
+///   rules above, and the `.` or `)` after leading digits (ordered list items) is escaped;
+/// - trailing spaces are dropped (no hard line breaks).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        if !out.is_empty() {
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
             out.push('\n');
         }
-        for c in line.trim_end().chars() {
+        let line = line.trim();
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        for (i, c) in line.chars().enumerate() {
             match c {
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
                 '&' => out.push_str("&amp;"),
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '-' | '+' | '=' if i == 0 => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '.' | ')' if digits > 0 && i == digits => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -210,7 +230,7 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
                     .unwrap_or(o.indicator.clone());
                 match totals.iter_mut().find(|(k, _, _)| *k == l) {
                     Some(t) => {
-                        t.1 += o.value;
+                        t.1 = t.1.saturating_add(o.value);
                         t.2 &= o.status == "confirmed";
                     }
                     None => totals.push((l, o.value, o.status == "confirmed")),
@@ -250,5 +270,78 @@ mod tests {
         assert_eq!(escape("<script>"), "&lt;script&gt;");
         assert_eq!(escape("[x](http://evil)"), "\\[x\\](http://evil)");
         assert_eq!(escape("# title"), "\\# title");
+    }
+
+    /// Every line of escaped text starts with something that opens no block: a letter,
+    /// a digit not followed by `.`/`)`, an escape or an entity.
+    fn opens_no_block(escaped: &str) -> bool {
+        escaped.lines().all(|line| {
+            let mut chars = line.chars();
+            match chars.next() {
+                None => true,
+                Some('\\' | '&') => true,
+                Some(c) if c.is_ascii_digit() => {
+                    let rest: String = line.chars().skip_while(char::is_ascii_digit).collect();
+                    !rest.starts_with('.') && !rest.starts_with(')')
+                }
+                Some(c) => c.is_alphanumeric() || c == '(' || c == '"' || c == '\'',
+            }
+        })
+    }
+
+    #[test]
+    fn no_markdown_block_can_start_from_user_text() {
+        let cases = [
+            ("setext =", "Title\n==="),
+            ("setext -", "Title\n---"),
+            ("tilde fence", "~~~\ncode\n~~~"),
+            ("backtick fence", "```rust\nfn x() {}\n```"),
+            ("ATX heading", "x\n# Heading"),
+            ("ATX heading, indented", "x\n   ## Heading"),
+            ("block quote", "x\n> quoted"),
+            ("bullet -", "x\n- item"),
+            ("bullet +", "x\n+ item"),
+            ("bullet *", "x\n* item"),
+            ("ordered .", "x\n1. item"),
+            ("ordered )", "x\n12) item"),
+            ("thematic ***", "x\n***"),
+            ("thematic ___", "x\n___"),
+            ("thematic - - -", "x\n- - -"),
+            ("indented code (spaces)", "x\n\n    code"),
+            ("indented code (tab)", "x\n\n\tcode"),
+            ("HTML block", "x\n<div onclick=x>"),
+            ("HTML comment", "x\n<!-- hidden -->"),
+            ("table", "a | b\n--- | ---\n1 | 2"),
+            ("link reference definition", "[x]: http://evil.example"),
+            ("hard break then heading", "line  \n# h"),
+        ];
+        for (what, text) in cases {
+            let escaped = escape(text);
+            assert!(opens_no_block(&escaped), "{what}: {escaped:?}");
+            assert!(!escaped.contains('<') && !escaped.contains('>'), "{what}");
+        }
+        assert_eq!(escape("Title\n==="), "Title\n\\===");
+        assert_eq!(escape("~~~"), "\\~\\~\\~");
+        assert_eq!(escape("1. one\n2) two"), "1\\. one\n2\\) two");
+        assert_eq!(escape("    code"), "code");
+        assert_eq!(escape("a | b"), "a \\| b");
+    }
+
+    #[test]
+    fn inline_constructs_from_user_text_are_escaped() {
+        for (text, escaped) in [
+            ("*bold* _em_", "\\*bold\\* \\_em\\_"),
+            ("`code`", "\\`code\\`"),
+            ("![img](http://x/a.png)", "\\!\\[img\\](http://x/a.png)"),
+            ("[link](http://x)", "\\[link\\](http://x)"),
+            ("<http://x.example>", "&lt;http://x.example&gt;"),
+            ("<b>raw</b>", "&lt;b&gt;raw&lt;/b&gt;"),
+            ("&#60;script&#62;", "&amp;\\#60;script&amp;\\#62;"),
+            ("~~struck~~", "\\~\\~struck\\~\\~"),
+            ("back\\slash", "back\\\\slash"),
+            ("Ranong - Satun, 3.5 km", "Ranong - Satun, 3.5 km"),
+        ] {
+            assert_eq!(escape(text), escaped, "{text:?}");
+        }
     }
 }

@@ -14,14 +14,17 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ProgressQuery {
-    /// YYYY-MM-DD; default today in the JPA's timezone.
+    /// YYYY-MM-DD; default today in the JPA's timezone. For an observer, the last day of
+    /// a month that has ended: a day that is not a month's last day stands for the end of
+    /// the month before it, and a day in the current month or later (and the default)
+    /// for the end of the previous month; the document's `as_of` says which day it is.
     #[param(schema_with = super::schemas::date)]
     pub as_of: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}/progress", tag = "reports", security(("bearer" = [])),
     params(("id" = String, Path), ProgressQuery),
-    responses((status = 200, description = "Progress figures as of a day (see API.md); observers see by_agency figures under 5 as \"<5\"", body = super::schemas::ProgressDocument),
+    responses((status = 200, description = "Progress figures as of a day (see API.md). For observers: every agency lists every figure (0 where it reported nothing); figures under 5 (0 included) are \"<5\"; in each by_agency column (investigations_led, milestones_achieved, milestones_overdue, each indicator), while a \"<5\" could be worked out from the JPA-wide total and the figures shown, the smallest figure shown is \"withheld\" (then 5 or more, at most the smallest figure still shown), and when that is not enough the whole column is \"withheld\"; returns submitted and on_time are \"withheld\" for every agency when one of them is under 5; figures are as of the end of a month that has ended (see as_of)", body = super::schemas::ProgressDocument),
               (status = 400, body = crate::error::Problem), (status = 404, body = crate::error::Problem)))]
 pub async fn progress(
     state: web::Data<AppState>,

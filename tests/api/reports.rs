@@ -277,10 +277,23 @@ async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
         )
         .await;
     assert_eq!(p.status, 200);
+    assert_eq!(
+        p.body["as_of"], "2026-04-30",
+        "an observer's day is a month end"
+    );
     let a = agency(&p.body, &f.a);
     assert_eq!(a["investigations_led"], "<5");
     assert_eq!(a["outcomes"]["arrests"], "<5");
-    assert_eq!(agency(&p.body, &f.b)["outcomes"]["victims_identified"], 7);
+    assert_eq!(
+        a["outcomes"]["victims_identified"], "<5",
+        "an indicator the agency never reported is a 0, shown as \"<5\""
+    );
+    // B's 7 victims are the JPA's 7: shown, they would tell that A and C have 0.
+    assert_eq!(
+        agency(&p.body, &f.b)["outcomes"]["victims_identified"],
+        "withheld"
+    );
+    assert_eq!(p.body["outcomes"]["victims_identified"]["total"], 7);
     assert_eq!(
         p.body["outcomes"]["arrests"]["total"], 6,
         "JPA-wide totals are not suppressed"
@@ -308,6 +321,213 @@ async fn observers_see_small_figures_suppressed_and_no_investigation_records() {
             .await
             .status,
         200
+    );
+}
+
+/// The JPA-wide total of each `by_agency` column of a progress document.
+fn column_totals(doc: &Value) -> Vec<(String, i64, Vec<Value>)> {
+    let rows = doc["by_agency"].as_array().unwrap();
+    let cells = |f: &dyn Fn(&Value) -> Value| rows.iter().map(f).collect::<Vec<_>>();
+    let mut columns = vec![
+        (
+            "investigations_led".to_string(),
+            doc["investigations"]["total"].as_i64().unwrap(),
+            cells(&|r| r["investigations_led"].clone()),
+        ),
+        (
+            "milestones_achieved".to_string(),
+            doc["milestones"]["achieved"].as_i64().unwrap(),
+            cells(&|r| r["milestones_achieved"].clone()),
+        ),
+        (
+            "milestones_overdue".to_string(),
+            doc["milestones"]["overdue"].as_i64().unwrap(),
+            cells(&|r| r["milestones_overdue"].clone()),
+        ),
+    ];
+    // `returns.expected` is left out: it follows from the public participation dates.
+    for key in ["submitted", "on_time"] {
+        columns.push((
+            format!("returns.{key}"),
+            doc["returns"][key].as_i64().unwrap(),
+            cells(&|r| r["returns"][key].clone()),
+        ));
+    }
+    for (code, figures) in doc["outcomes"].as_object().unwrap() {
+        columns.push((
+            format!("outcomes.{code}"),
+            figures["total"].as_i64().unwrap(),
+            cells(&|r| r["outcomes"][code].clone()),
+        ));
+    }
+    columns
+}
+
+#[tokio::test]
+async fn an_observer_cannot_work_out_a_suppressed_figure_from_the_totals() {
+    // Arrange: four agencies with 7, 6, 8 and 2 arrests (the probe's example), one with
+    // 9 victims identified; one investigation each.
+    let app = spawn_app().await;
+    let admin = app.admin_token.clone();
+    let jpa = created(
+        &app,
+        "/api/v1/jpas",
+        &admin,
+        json!({"code": "SUP", "name": "Suppression", "start_date": "2026-01-01", "status": "active"}),
+    )
+    .await;
+    let mut agencies = Vec::new();
+    for (i, arrests) in [7, 6, 8, 2].into_iter().enumerate() {
+        let id = app.create_agency(&format!("Agency {i}"), "TH").await;
+        let r = app
+            .request(
+                "PUT",
+                &format!("/api/v1/jpas/{jpa}/agencies/{id}"),
+                Some(&admin),
+                Some(json!({"joined_on": "2026-01-01"})),
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let liaison = app.user_with_token(Role::Liaison, Some(id.clone())).await.1;
+        let inv = created(&app, &format!("/api/v1/jpas/{jpa}/investigations"), &liaison,
+            json!({"reference": format!("S-{i}"), "title": "Case", "crime_types": ["people_smuggling"], "opened_on": "2026-01-05"})).await;
+        let outcomes = format!("/api/v1/investigations/{inv}/outcomes");
+        created(
+            &app,
+            &outcomes,
+            &liaison,
+            json!({"indicator": "arrests", "value": arrests, "occurred_on": "2026-02-10"}),
+        )
+        .await;
+        if i == 0 {
+            created(
+                &app,
+                &outcomes,
+                &liaison,
+                json!({"indicator": "victims_identified", "value": 9, "occurred_on": "2026-02-11"}),
+            )
+            .await;
+        }
+        agencies.push((id, arrests));
+    }
+    let observer = app.user_with_token(Role::Observer, None).await.1;
+    let co_chair = app.user_with_token(Role::CoChair, None).await.1;
+    let path = format!("/api/v1/jpas/{jpa}/progress?as_of=2026-04-30");
+
+    // Act
+    let seen = app.get(&path, &observer).await;
+    let chair = app.get(&path, &co_chair).await;
+
+    // Assert: the probe's 2 is no longer 23 - 7 - 6 - 8.
+    assert_eq!(seen.status, 200, "{}", seen.text);
+    let arrests: Vec<Value> = agencies
+        .iter()
+        .map(|(id, _)| agency(&seen.body, id)["outcomes"]["arrests"].clone())
+        .collect();
+    assert_eq!(
+        arrests,
+        vec![json!(7), json!("withheld"), json!(8), json!("<5")]
+    );
+    assert_eq!(seen.body["outcomes"]["arrests"]["total"], 23);
+    for (name, total, cells) in column_totals(&seen.body) {
+        assert_eq!(cells.len(), 4, "{name}: every agency has every figure");
+        let shown: Vec<i64> = cells.iter().filter_map(Value::as_i64).collect();
+        let small = cells.iter().filter(|c| **c == "<5").count();
+        let withheld = cells.iter().filter(|c| **c == "withheld").count();
+        assert_eq!(shown.len() + small + withheld, 4, "{name}: {cells:?}");
+        let hidden = total - shown.iter().sum::<i64>();
+        if small + withheld == 0 {
+            assert_eq!(hidden, 0, "{name}");
+            continue;
+        }
+        if total == 0 {
+            continue; // a JPA-wide 0 says every agency's 0, whatever by_agency shows
+        }
+        assert!(
+            small + withheld >= 2,
+            "{name}: {cells:?}, {hidden} is one agency's"
+        );
+        // What each hidden figure can be: "<5" is 0..=4; "withheld" is 5 up to the
+        // smallest figure shown, or anything when the whole column is withheld.
+        let whole = shown.is_empty() && small == 0;
+        let ceiling = shown.iter().copied().min().unwrap_or(i64::MAX / 8);
+        let range = |c: &Value| match c.as_str() {
+            Some("<5") => (0, 4),
+            _ if whole => (0, i64::MAX / 8),
+            _ => (5, ceiling),
+        };
+        let hidden_cells: Vec<&Value> = cells.iter().filter(|c| !c.is_number()).collect();
+        for (i, cell) in hidden_cells.iter().enumerate() {
+            let (lo, hi) = range(cell);
+            let others = hidden_cells.iter().enumerate().filter(|(j, _)| *j != i);
+            let others_lo: i64 = others.clone().map(|(_, c)| range(c).0).sum();
+            let others_hi: i64 = others.map(|(_, c)| range(c).1).sum();
+            let (lo, hi) = (lo.max(hidden - others_hi), hi.min(hidden - others_lo));
+            assert!(lo < hi, "{name}: {cells:?} of {total}: figure {i} is {lo}");
+        }
+    }
+
+    // Co-chairs' documents are unchanged: exact figures, no zero filling.
+    for (id, arrests) in &agencies {
+        let row = agency(&chair.body, id);
+        assert_eq!(row["investigations_led"], 1);
+        let mut expected = json!({"arrests": arrests});
+        if *arrests == 7 {
+            expected["victims_identified"] = json!(9);
+        }
+        assert_eq!(row["outcomes"], expected);
+    }
+    assert_eq!(chair.body["as_of"], "2026-04-30");
+}
+
+#[tokio::test]
+async fn an_observer_gets_the_figures_of_the_previous_month_end() {
+    let f = fixture().await;
+    let app = &f.app;
+    created(
+        app,
+        &format!("/api/v1/investigations/{}/outcomes", f.x),
+        &f.la,
+        json!({"indicator": "arrests", "value": 5, "occurred_on": "2026-05-10"}),
+    )
+    .await;
+    let path = |as_of: &str| format!("/api/v1/jpas/{}/progress?as_of={as_of}", f.jpa);
+
+    let mid_month = app.get(&path("2026-05-20"), &f.observer).await;
+    assert_eq!(mid_month.status, 200, "{}", mid_month.text);
+    assert_eq!(mid_month.body["as_of"], "2026-04-30");
+    assert_eq!(
+        mid_month.body["outcomes"]["arrests"]["total"], 6,
+        "the arrests of 10 May come after the end of April"
+    );
+    assert_eq!(agency(&mid_month.body, &f.a)["outcomes"]["arrests"], "<5");
+    let may = &mid_month.body["by_month"][4];
+    assert_eq!(may["period"], "2026-05");
+    assert_eq!(may["outcomes"], json!({}));
+
+    let chair = app.get(&path("2026-05-20"), &f.co_chair).await;
+    assert_eq!(
+        chair.body["as_of"], "2026-05-20",
+        "co-chairs keep their day"
+    );
+    assert_eq!(chair.body["outcomes"]["arrests"]["total"], 11);
+
+    let month_end = app.get(&path("2026-05-31"), &f.observer).await;
+    assert_eq!(month_end.body["as_of"], "2026-05-31");
+    assert_eq!(month_end.body["outcomes"]["arrests"]["total"], 11);
+    assert_eq!(agency(&month_end.body, &f.a)["outcomes"]["arrests"], 9);
+
+    let today = chrono::Utc::now().date_naive();
+    let previous_end = today - chrono::Days::new(u64::from(chrono::Datelike::day(&today)));
+    let default = app
+        .get(&format!("/api/v1/jpas/{}/progress", f.jpa), &f.observer)
+        .await;
+    assert_eq!(default.body["as_of"], previous_end.to_string());
+    let future = app.get(&path("2099-12-31"), &f.observer).await;
+    assert_eq!(
+        future.body["as_of"],
+        previous_end.to_string(),
+        "a month that has not ended is not an observer's"
     );
 }
 
@@ -594,4 +814,165 @@ async fn progress_reflects_a_write_at_once_even_when_cached() {
         "observers get their own (suppressed) document"
     );
     let _ = (&f.b, &f.c, &f.z);
+}
+
+#[tokio::test]
+async fn outcome_values_are_bounded_and_maximum_values_never_break_the_reports() {
+    // Arrange
+    let f = fixture().await;
+    let app = &f.app;
+    let la = f.la.as_str();
+    let post = |inv: &str, body: Value| {
+        let path = format!("/api/v1/investigations/{inv}/outcomes");
+        async move { app.post(&path, Some(la), body).await }
+    };
+
+    // Act and assert: one over the bound is 422 naming `value`.
+    let over = post(
+        &f.x,
+        json!({"indicator": "arrests", "value": 1_000_000_001_i64, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(over.status, 422, "{}", over.text);
+    assert_eq!(over.body["errors"][0]["field"], "value");
+    let usd_over = post(
+        &f.x,
+        json!({"indicator": "assets_seized_usd", "value": 1_000_000_000_001_i64, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(usd_over.status, 422);
+    assert_eq!(usd_over.body["errors"][0]["field"], "value");
+    let huge = post(
+        &f.x,
+        json!({"indicator": "arrests", "value": i64::MAX, "occurred_on": "2026-03-01"}),
+    )
+    .await;
+    assert_eq!(huge.status, 422);
+
+    // The maximum is accepted, several times over, for counts and for amounts.
+    let mut ids = Vec::new();
+    for inv in [&f.x, &f.z] {
+        for _ in 0..3 {
+            for (indicator, max) in [
+                ("arrests", 1_000_000_000_i64),
+                ("assets_seized_usd", 1_000_000_000_000_i64),
+            ] {
+                let r = post(
+                    inv,
+                    json!({"indicator": indicator, "value": max, "occurred_on": "2026-03-01"}),
+                )
+                .await;
+                assert_eq!(r.status, 201, "{}", r.text);
+                ids.push(r.body["id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    // A count cannot borrow the amount's bound by changing its indicator.
+    let usd = &ids[1];
+    let moved = app
+        .patch(
+            &format!("/api/v1/outcomes/{usd}"),
+            &f.co_chair,
+            1,
+            json!({"indicator": "arrests"}),
+        )
+        .await;
+    assert_eq!(moved.status, 422, "{}", moved.text);
+    assert_eq!(moved.body["errors"][0]["field"], "value");
+
+    // Every report answers.
+    let progress = app
+        .get(
+            &format!("/api/v1/jpas/{}/progress?as_of=2026-04-30", f.jpa),
+            &f.co_chair,
+        )
+        .await;
+    assert_eq!(progress.status, 200, "{}", progress.text);
+    assert_eq!(
+        progress.body["outcomes"]["arrests"]["total"],
+        6_000_000_000_i64 + 6
+    );
+    assert_eq!(
+        progress.body["outcomes"]["assets_seized_usd"]["total"],
+        6_000_000_000_000_i64
+    );
+    let observer = app
+        .get(&format!("/api/v1/jpas/{}/progress", f.jpa), &f.observer)
+        .await;
+    assert_eq!(observer.status, 200, "{}", observer.text);
+    for kind in ["investigations", "milestones", "outcomes", "returns"] {
+        let r = app
+            .get(
+                &format!("/api/v1/jpas/{}/export/{kind}.csv", f.jpa),
+                &f.co_chair,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{kind}: {}", r.text);
+    }
+    let csv = app
+        .get(
+            &format!("/api/v1/jpas/{}/export/outcomes.csv", f.jpa),
+            &f.co_chair,
+        )
+        .await;
+    assert!(csv.text.contains("1000000000000"));
+    let negative = regex::Regex::new(r"(^|[\s:|(])-[0-9]").unwrap();
+    for token in [&f.co_chair, &f.observer] {
+        let r = app
+            .get(&format!("/api/v1/jpas/{}/compendium", f.jpa), token)
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        assert!(!negative.is_match(&r.text), "no wrapped sum: {}", r.text);
+    }
+}
+
+#[tokio::test]
+async fn user_text_cannot_open_a_heading_fence_or_html_block_in_the_compendium() {
+    // Arrange: a closed, opted-in case whose texts try every Markdown block construct.
+    let f = fixture().await;
+    let app = &f.app;
+    let created = app
+        .post(
+            &format!("/api/v1/jpas/{}/investigations", f.jpa),
+            Some(&f.la),
+            json!({"reference": "MD-1", "title": "Boat case\n===", "crime_types": ["people_smuggling"],
+                   "opened_on": "2026-01-02", "status": "closed", "closed_on": "2026-03-01",
+                   "include_in_compendium": true,
+                   "compendium": {"facts": "Facts\n---\n~~~\nfenced\n~~~\n```\nfenced\n```",
+                                  "elements_of_success": "x\n# Injected heading\n> quote\n<div>html</div>\n    indented",
+                                  "challenges": "x\n- item\n1. item\n| a | b |\n[r]: http://evil.example"}}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text);
+
+    // Act
+    let md = app
+        .get(&format!("/api/v1/jpas/{}/compendium", f.jpa), &f.co_chair)
+        .await;
+
+    // Assert
+    assert_eq!(md.status, 200);
+    assert!(md.text.contains("Boat case"));
+    for line in md.text.lines() {
+        let t = line.trim_start();
+        assert!(
+            !(t.starts_with("===") || t.starts_with("---") && t.trim_end() == "---"),
+            "setext underline from user text: {line:?}"
+        );
+        assert!(
+            !t.starts_with("~~~") && !t.starts_with("```"),
+            "fence: {line:?}"
+        );
+        assert!(!t.starts_with("# Injected"), "heading: {line:?}");
+        assert!(
+            !t.starts_with('>') && !t.starts_with('<'),
+            "quote or HTML: {line:?}"
+        );
+        assert!(
+            !t.starts_with("- item") && !t.starts_with("1. item"),
+            "list: {line:?}"
+        );
+        assert!(!t.starts_with("[r]:") && !t.starts_with("| a"), "{line:?}");
+        assert!(!line.starts_with("    indented"), "indented code: {line:?}");
+    }
 }
