@@ -176,7 +176,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 let mut conn = db
                     .get()
                     .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
-                crate::accounts::create_with_password(
+                crate::operations::accounts::create_with_password(
                     &mut conn,
                     &email,
                     &name,

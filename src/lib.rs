@@ -1,7 +1,6 @@
 //! jpa-coord: the coordination backend for a Joint Period of Action.
 //! See docs/ARCHITECTURE.md for the map of modules.
 
-pub mod accounts;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -149,7 +149,7 @@ impl Application {
             let email = settings.bootstrap.admin_email.clone();
             actix_web::rt::task::spawn_blocking(move || {
                 let mut conn = db.get().map_err(|e| anyhow::anyhow!("{e}"))?;
-                crate::accounts::bootstrap_admin(&mut conn, &email)
+                crate::operations::accounts::bootstrap_admin(&mut conn, &email)
                     .map_err(|e| anyhow::anyhow!("{e:?}"))
             })
             .await??

@@ -215,7 +215,7 @@ pub async fn confirm(
             db::write_tx(conn, |conn| {
                 let now = db::now();
                 mfa::enable(conn, &caller.user_id, step)?;
-                crate::accounts::notify_security_change(
+                crate::operations::accounts::notify_security_change(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::TwoFactorEnabled,
@@ -282,7 +282,7 @@ pub async fn disable(
             throttle::release(conn, reservation)?;
             db::write_tx(conn, |conn| {
                 mfa::disable(conn, &caller.user_id)?;
-                crate::accounts::notify_security_change(
+                crate::operations::accounts::notify_security_change(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::TwoFactorDisabled,

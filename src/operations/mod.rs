@@ -9,6 +9,7 @@
 //! (the investigation with its redactions, a milestone with `overdue`, a return with
 //! `on_time`).
 
+pub mod accounts;
 pub mod admin;
 pub mod agencies;
 pub mod audit;

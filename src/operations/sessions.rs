@@ -365,7 +365,7 @@ pub async fn set_password_with_token(
                 let action = if purpose == tokens::PURPOSE_INVITE {
                     "user.invitation_accepted"
                 } else {
-                    crate::accounts::notify_security_change(
+                    crate::operations::accounts::notify_security_change(
                         conn,
                         &owner,
                         crate::email::messages::SecurityChange::PasswordReset,
@@ -459,7 +459,7 @@ pub async fn change_password(
             db::write_tx(conn, |conn| {
                 let now = db::now();
                 users::set_password(conn, &caller.user_id, &hash, now)?;
-                crate::accounts::notify_security_change(
+                crate::operations::accounts::notify_security_change(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::PasswordChanged,

@@ -270,7 +270,7 @@ impl TestApp {
         let email = email.to_string();
         tokio::task::spawn_blocking(move || {
             let mut conn = db.get().unwrap();
-            jpa_coord::accounts::create_with_password(
+            jpa_coord::operations::accounts::create_with_password(
                 &mut conn,
                 &email,
                 "Test User",
