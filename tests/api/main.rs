@@ -4,6 +4,7 @@
 mod helpers;
 mod logs;
 mod mfa;
+mod operations;
 mod processes;
 mod smtp;
 
