@@ -179,6 +179,9 @@ impl Application {
                 .wrap(middleware::from_fn(crate::middleware::request_context))
                 .app_data(data.clone())
                 .configure(crate::routes::configure)
+                // The docs live under /docs/; a link or a typed URL without the slash
+                // gets there too.
+                .service(web::redirect("/docs", "/docs/").permanent())
                 .service(
                     utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
                         .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),

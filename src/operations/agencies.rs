@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::views::AgencyView;
-use super::{list_response, write, ListResponse, Page, Result};
+use super::{list_response, unchanged, write, ListResponse, Page, Result};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
 use crate::db::agencies::{self, AgencyRow};
@@ -178,12 +178,17 @@ pub fn update(
         if let Some(v) = fields.contact_email {
             after.contact_email = v;
         }
-        let now = db::now();
-        db::versioned(agencies::update(conn, &after, now).map_err(|e| name_taken(e.into()))?)?;
         let changes = diff(
             &AgencyView::from(before).audit_fields(),
             &AgencyView::from(after.clone()).audit_fields(),
         );
+        if unchanged(&changes) {
+            // A PATCH that changes nothing keeps the version: other holders of the ETag
+            // are not sent a 412 for nothing, and the audit log records no non-event.
+            return Ok(AgencyView::from(after));
+        }
+        let now = db::now();
+        db::versioned(agencies::update(conn, &after, now).map_err(|e| name_taken(e.into()))?)?;
         audit::record(
             conn,
             ctx,

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::jpas::{ensure_open, visible_jpa};
-use super::{list_response, ts, write, ListResponse, Page, Result};
+use super::{list_response, ts, unchanged, write, ListResponse, Page, Result};
 use crate::auth::policy::{self, investigation_scope, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff, AuditContext};
@@ -588,6 +588,11 @@ pub fn update(
         check_field_rights(caller, &before, &partners, &input)?;
         let mut after = before.clone();
         apply(&mut after, input, today_in(&jpa.timezone))?;
+        let changes = audit_changes(Some(&before), &after);
+        if unchanged(&changes) {
+            // Nothing changes: no version bump, no audit event (see `operations::unchanged`).
+            return Ok((before, partners));
+        }
         let now = db::now();
         db::versioned(inv::update(conn, &after, now)?)?;
         audit::record(
@@ -596,7 +601,7 @@ pub fn update(
             "investigation.update",
             "investigation",
             &after.id,
-            audit_changes(Some(&before), &after),
+            changes,
             now,
         )?;
         visible(conn, caller, &after.id)

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::views::AgencyView;
-use super::{list_response, ts, write, ListResponse, Page, Result};
+use super::{list_response, ts, unchanged, write, ListResponse, Page, Result};
 use crate::auth::policy::{jpa_scope, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff, AuditContext};
@@ -326,12 +326,17 @@ pub fn update(
             after.status = next.as_str().to_string();
         }
         validate(&mut after)?;
-        let now = db::now();
-        db::versioned(jpas::update(conn, &after, now).map_err(|e| code_taken(e.into()))?)?;
         let changes = diff(
             &JpaView::from(before).audit_fields(),
             &JpaView::from(after.clone()).audit_fields(),
         );
+        if unchanged(&changes) {
+            // A PATCH that changes nothing keeps the version: other holders of the ETag
+            // are not sent a 412 for nothing, and the audit log records no non-event.
+            return Ok(JpaView::from(after));
+        }
+        let now = db::now();
+        db::versioned(jpas::update(conn, &after, now).map_err(|e| code_taken(e.into()))?)?;
         audit::record(conn, ctx, "jpa.update", "jpa", &after.id, changes, now)?;
         Ok(visible_jpa(conn, caller, &after.id)?.into())
     })

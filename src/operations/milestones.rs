@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::investigations::visible;
 use super::jpas::ensure_open;
-use super::{list_response, ts, write, ListResponse, Page, Result};
+use super::{list_response, ts, unchanged, write, ListResponse, Page, Result};
 use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff, AuditContext};
@@ -293,6 +293,11 @@ pub fn update(
         let today = today_in(&jpa.timezone);
         let mut after = before.clone();
         apply(&mut after, input, caller, &lead, &partners, today)?;
+        let changes = diff(&audit_fields(&before), &audit_fields(&after));
+        if unchanged(&changes) {
+            // Nothing changes: no version bump, no audit event (see `operations::unchanged`).
+            return Ok((before, today));
+        }
         let now = db::now();
         db::versioned(milestones::update(conn, &after, now)?)?;
         audit::record(
@@ -301,7 +306,7 @@ pub fn update(
             "milestone.update",
             "milestone",
             &after.id,
-            diff(&audit_fields(&before), &audit_fields(&after)),
+            changes,
             now,
         )?;
         Ok((milestones::find(conn, &after.id)?, today))

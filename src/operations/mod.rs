@@ -98,3 +98,8 @@ pub(crate) fn write<T>(
 ) -> Result<T> {
     crate::db::write_tx(conn, f)
 }
+
+/// Whether an audit diff (`db::audit::diff`) records no change: the write is then skipped.
+pub(crate) fn unchanged(changes: &serde_json::Value) -> bool {
+    changes.as_object().is_some_and(|fields| fields.is_empty())
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::investigations::visible;
 use super::jpas::ensure_open;
-use super::{list_response, ts, write, ListResponse, Page, Result};
+use super::{list_response, ts, unchanged, write, ListResponse, Page, Result};
 use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff, AuditContext};
@@ -339,6 +339,14 @@ pub fn update(
         let mut after = before.clone();
         let mut contributors = before_contributors.clone();
         apply(conn, &mut after, &jpa, &input, &mut contributors)?;
+        let changes = diff(
+            &audit_fields(&before, &before_contributors),
+            &audit_fields(&after, &contributors),
+        );
+        if unchanged(&changes) {
+            // Nothing changes: no version bump, no audit event (see `operations::unchanged`).
+            return Ok((before, before_contributors));
+        }
         let now = db::now();
         // The compare-and-set first: a writer that lost the race writes nothing,
         // so each revision's previous value is the value it replaced.
@@ -376,10 +384,7 @@ pub fn update(
             "outcome.update",
             "outcome",
             &after.id,
-            diff(
-                &audit_fields(&before, &before_contributors),
-                &audit_fields(&after, &contributors),
-            ),
+            changes,
             now,
         )?;
         Ok((outcomes::find(conn, &after.id)?, contributors))

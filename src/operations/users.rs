@@ -4,7 +4,7 @@ use chrono::TimeDelta;
 use serde::Deserialize;
 
 use super::views::UserView;
-use super::{list_response, write, ListResponse, Mailing, Page, Result};
+use super::{list_response, unchanged, write, ListResponse, Mailing, Page, Result};
 use crate::auth::policy::{require, Action};
 use crate::auth::{random_token, token_hash, Caller};
 use crate::db::audit::{self, diff, AuditContext};
@@ -205,15 +205,20 @@ pub fn update(
                 ));
             }
         }
+        let changes = diff(
+            &UserView::from(before.clone()).audit_fields(),
+            &UserView::from(after.clone()).audit_fields(),
+        );
+        if unchanged(&changes) {
+            // A PATCH that changes nothing keeps the version: other holders of the ETag
+            // are not sent a 412 for nothing, and the audit log records no non-event.
+            return Ok(UserView::from(after));
+        }
         let now = db::now();
         db::versioned(users::update(conn, &after, now)?)?;
         if before.active && !after.active {
             sessions::revoke_all_for_user(conn, &after.id, None, now)?;
         }
-        let changes = diff(
-            &UserView::from(before).audit_fields(),
-            &UserView::from(after.clone()).audit_fields(),
-        );
         audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
         Ok(users::find(conn, &after.id)?.into())
     })

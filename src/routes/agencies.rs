@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use super::extract::{if_match, located, page, path_id, with_etag, JsonBody};
 use super::views::AgencyView;
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
@@ -47,13 +47,10 @@ pub async fn create(
         .run(move |conn| ops::create(conn, &caller, &ctx, input))
         .await?;
     let location = format!("/api/v1/agencies/{}", agency.id);
-    let mut response = with_etag(StatusCode::CREATED, agency.version, &agency);
-    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&location) {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, value);
-    }
-    Ok(response)
+    Ok(located(
+        with_etag(StatusCode::CREATED, agency.version, &agency),
+        &location,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/agencies/{id}", tag = "agencies", security(("bearer" = [])),

@@ -340,6 +340,16 @@ pub fn with_etag<T: Serialize>(
         .json(body)
 }
 
+/// Adds `Location: <path>` to a 201: every answer that creates something says where it is.
+pub fn located(mut response: HttpResponse, path: &str) -> HttpResponse {
+    if response.status() == actix_web::http::StatusCode::CREATED {
+        if let Ok(value) = header::HeaderValue::from_str(path) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+    }
+    response
+}
+
 /// Parses `?from=`/`?to=`: an RFC 3339 timestamp or a date (midnight UTC).
 pub fn parse_instant(name: &str, raw: &str) -> Result<NaiveDateTime, ApiError> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(raw) {

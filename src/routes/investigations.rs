@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::extract::audit_context;
-use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use super::extract::{if_match, located, page, path_id, with_etag, JsonBody};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
 use crate::domain::{CrimeType, InvestigationStatus};
@@ -105,10 +105,10 @@ pub async fn create(
         .db
         .run(move |conn| ops::create(conn, &caller, &ctx, &jpa_id, input))
         .await?;
-    Ok(with_etag(
-        StatusCode::CREATED,
-        investigation.version,
-        &investigation,
+    let location = format!("/api/v1/investigations/{}", investigation.id);
+    Ok(located(
+        with_etag(StatusCode::CREATED, investigation.version, &investigation),
+        &location,
     ))
 }
 
@@ -176,6 +176,7 @@ pub async fn add_partner(
     super::extract::expect_no_body(&req, &body)?;
     let (id, agency_id) = (path_id(&path.0)?, path_id(&path.1)?);
     let ctx = audit_context(&caller);
+    let location = format!("/api/v1/investigations/{id}/partners/{agency_id}");
     let (created, investigation) = state
         .db
         .run(move |conn| ops::add_partner(conn, &caller, &ctx, &id, &agency_id))
@@ -185,7 +186,10 @@ pub async fn add_partner(
     } else {
         StatusCode::OK
     };
-    Ok(with_etag(status, investigation.version, &investigation))
+    Ok(located(
+        with_etag(status, investigation.version, &investigation),
+        &location,
+    ))
 }
 
 #[utoipa::path(delete, path = "/api/v1/investigations/{id}/partners/{agency_id}", tag = "investigations", security(("bearer" = [])),
@@ -239,11 +243,16 @@ pub async fn add_link(
     let id = path_id(&id)?;
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
+    let this = id.clone();
     let link = state
         .db
         .run(move |conn| ops::add_link(conn, &caller, &ctx, &id, input))
         .await?;
-    Ok(HttpResponse::Created().json(link))
+    let location = format!(
+        "/api/v1/investigations/{this}/links/{}",
+        link.investigation_id
+    );
+    Ok(located(HttpResponse::Created().json(link), &location))
 }
 
 #[utoipa::path(delete, path = "/api/v1/investigations/{id}/links/{other_id}", tag = "investigations", security(("bearer" = [])),

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use super::extract::{if_match, located, page, path_id, with_etag, JsonBody};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -42,7 +42,11 @@ pub async fn create(
         .db
         .run(move |conn| ops::create(conn, &caller, &ctx, input))
         .await?;
-    Ok(with_etag(StatusCode::CREATED, jpa.version, &jpa))
+    let location = format!("/api/v1/jpas/{}", jpa.id);
+    Ok(located(
+        with_etag(StatusCode::CREATED, jpa.version, &jpa),
+        &location,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/jpas/{id}", tag = "jpas", security(("bearer" = [])), params(("id" = String, Path)),
@@ -124,7 +128,14 @@ pub async fn add_participant(
     } else {
         StatusCode::OK
     };
-    Ok(HttpResponse::build(status).json(participant))
+    let location = format!(
+        "/api/v1/jpas/{}/agencies/{}",
+        participant.jpa_id, participant.agency_id
+    );
+    Ok(located(
+        HttpResponse::build(status).json(participant),
+        &location,
+    ))
 }
 
 #[utoipa::path(delete, path = "/api/v1/jpas/{id}/agencies/{agency_id}", tag = "jpas", security(("bearer" = [])),

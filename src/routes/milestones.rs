@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::extract::{audit_context, ListQuery};
-use super::extract::{if_match, page, path_id, with_etag, JsonBody};
+use super::extract::{if_match, located, page, path_id, with_etag, JsonBody};
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -49,10 +49,10 @@ pub async fn create(
         .db
         .run(move |conn| ops::create(conn, &caller, &ctx, &id, input))
         .await?;
-    Ok(with_etag(
-        StatusCode::CREATED,
-        milestone.version,
-        &milestone,
+    let location = format!("/api/v1/milestones/{}", milestone.id);
+    Ok(located(
+        with_etag(StatusCode::CREATED, milestone.version, &milestone),
+        &location,
     ))
 }
 

@@ -5,7 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::extract::audit_context;
-use super::extract::{page, path_id, with_etag, JsonBody};
+use super::extract::{located, page, path_id, with_etag, JsonBody};
 use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::domain::period::Period;
@@ -77,6 +77,10 @@ pub async fn save(
     require(caller.role, Action::WriteReturn)?;
     let (id, period) = (path_id(&path.0)?, path.1.clone());
     let agency_id = agency_for(&caller, query.into_inner())?;
+    let location = match &agency_id {
+        Some(agency) => format!("/api/v1/jpas/{id}/returns/{period}?agency_id={agency}"),
+        None => format!("/api/v1/jpas/{id}/returns/{period}"),
+    };
     let input = body.into_inner()?;
     let ctx = audit_context(&caller);
     let (created, row) = state
@@ -98,7 +102,7 @@ pub async fn save(
     } else {
         StatusCode::OK
     };
-    Ok(with_etag(status, row.version, &row))
+    Ok(located(with_etag(status, row.version, &row), &location))
 }
 
 #[utoipa::path(post, path = "/api/v1/jpas/{id}/returns/{period}/submit", tag = "returns", security(("bearer" = [])),

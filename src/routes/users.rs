@@ -3,7 +3,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::extract::{audit_context, if_match, page, path_id, with_etag, JsonBody, ListQuery};
+use super::extract::{
+    audit_context, if_match, located, page, path_id, with_etag, JsonBody, ListQuery,
+};
 use super::views::UserView;
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
@@ -48,16 +50,11 @@ pub async fn create(
         .run(move |conn| ops::invite(conn, &caller, &ctx, &mailing, input))
         .await?;
     state.outbox_notify.notify_one();
-    let id = user.id.clone();
-    let mut response = with_etag(StatusCode::CREATED, user.version, &user);
-    if let Ok(value) =
-        actix_web::http::header::HeaderValue::from_str(&format!("/api/v1/users/{id}"))
-    {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, value);
-    }
-    Ok(response)
+    let location = format!("/api/v1/users/{}", user.id);
+    Ok(located(
+        with_etag(StatusCode::CREATED, user.version, &user),
+        &location,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),

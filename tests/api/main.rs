@@ -20,6 +20,7 @@ mod errors;
 mod health;
 mod reminders;
 mod reports;
+mod rest;
 mod returns;
 mod scenario;
 mod tokens;
