@@ -98,7 +98,7 @@ pub struct CreateJpa {
     pub timezone: Option<String>,
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateJpa {
     #[schema(schema_with = crate::schemas::jpa_code_or_null)]

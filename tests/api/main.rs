@@ -14,6 +14,7 @@ mod audit;
 mod authorization;
 mod concurrency;
 mod database;
+mod demo;
 mod details;
 mod email;
 mod errors;

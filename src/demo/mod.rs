@@ -1,6 +1,13 @@
 //! `jpa-coord demo`: a realistic exercise JPA (scale 1: twelve Asia-Pacific agencies) or
 //! a large synthetic one for benchmarks (`--scale N`: N agencies, 200N investigations,
-//! 2,000N milestones, 4,000N outcomes), written with batched inserts.
+//! 2,000N milestones, 4,000N outcomes).
+//!
+//! The exercise (`exercise.rs`) is made through the operations, acting as the people of
+//! the JPA, so it obeys every rule the API enforces. The synthetic JPA (below) is written
+//! with batched multi-row inserts: at scale 50 the operations would take minutes, and
+//! `bench/run.sh` only needs the volume.
+
+mod exercise;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use diesel::prelude::*;
@@ -14,8 +21,8 @@ use crate::db::milestones::MilestoneRow;
 use crate::db::outcomes::OutcomeRow;
 use crate::db::returns::ReturnRow;
 use crate::db::schema::{
-    agencies, investigation_partners, investigations, milestones, monthly_returns, outcomes,
-    participations, users,
+    investigation_partners, investigations, milestones, monthly_returns, outcomes, participations,
+    users,
 };
 use crate::db::users::UserRow;
 use crate::db::{self, DbConnection};
@@ -41,6 +48,7 @@ macro_rules! insert_all {
     }};
 }
 
+/// Name, country and kind of the exercise's agencies (the synthetic units reuse them).
 const AGENCIES: &[(&str, &str, &str)] = &[
     ("Australian Federal Police", "AU", "police"),
     ("Royal Thai Police", "TH", "police"),
@@ -90,8 +98,24 @@ pub struct DemoSummary {
     pub counts: [usize; 4],
 }
 
-fn now_rows() -> chrono::NaiveDateTime {
-    db::now()
+/// The progress bar of a load (hidden unless asked for).
+fn bar(show_progress: bool, len: u64, what: &str) -> ProgressBar {
+    let pb = if show_progress {
+        ProgressBar::new(len)
+    } else {
+        ProgressBar::hidden()
+    };
+    pb.set_style(
+        ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// The password every demo login shares (printed once by the CLI).
+fn demo_password() -> Result<String, Error> {
+    Ok(crate::auth::random_token()?[..20].to_string())
 }
 
 /// Loads the demo. `scale` 1 is the realistic exercise; larger ones are synthetic.
@@ -100,63 +124,38 @@ pub fn load(
     scale: usize,
     show_progress: bool,
 ) -> Result<DemoSummary, Error> {
-    let mut rng = fastrand::Rng::with_seed(2026 + scale as u64);
-    let now = now_rows();
-    let today = chrono::Utc::now().date_naive();
-    let start = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today)
-        - Months::new(if scale == 1 { 6 } else { 11 });
-    let end = crate::domain::period::default_end_date(start).unwrap_or(start);
-    let code = if scale == 1 {
-        format!("EX-DEMO-{}", start.year())
+    if scale <= 1 {
+        exercise::load(conn, show_progress)
     } else {
-        format!("SYN-{scale}-{}", &db::new_id()[..8])
-    };
-    let password = crate::auth::random_token()?[..20].to_string();
-    let hash = crate::auth::password::hash_blocking(&SecretString::from(password.clone()))?;
-    let bar = |len: u64, what: &str| {
-        let pb = if show_progress {
-            ProgressBar::new(len)
-        } else {
-            ProgressBar::hidden()
-        };
-        pb.set_style(
-            ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        pb.set_message(what.to_string());
-        pb
-    };
+        synthetic(conn, scale, show_progress)
+    }
+}
 
-    let n_agencies = if scale == 1 { AGENCIES.len() } else { scale };
-    // A second demo reuses the agencies of the first (names are unique).
-    let existing: std::collections::HashMap<String, AgencyRow> = agencies::table
-        .select(AgencyRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|a| (a.name.clone(), a))
-        .collect();
-    let code = if crate::db::jpas::with_code(conn, &code)?.is_some() {
-        format!("{code}-{}", &db::new_id()[..4])
-    } else {
-        code
-    };
+/// The synthetic JPA of `--scale N`, in one transaction of batched inserts.
+fn synthetic(
+    conn: &mut DbConnection,
+    scale: usize,
+    show_progress: bool,
+) -> Result<DemoSummary, Error> {
+    let mut rng = fastrand::Rng::with_seed(2026 + scale as u64);
+    let now = db::now();
+    let today = chrono::Utc::now().date_naive();
+    let start =
+        NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today) - Months::new(11);
+    let end = crate::domain::period::default_end_date(start).unwrap_or(start);
+    let code = format!("SYN-{scale}-{}", &db::new_id()[..8]);
+    let password = demo_password()?;
+    let hash = crate::auth::password::hash_blocking(&SecretString::from(password.clone()))?;
+    let bar = |len: u64, what: &str| bar(show_progress, len, what);
+
+    let n_agencies = scale;
+    // Synthetic names carry the JPA's code (random), so they never meet existing ones.
     let agency_rows: Vec<AgencyRow> = (0..n_agencies)
         .map(|i| {
-            let (name, country, kind) = if scale == 1 {
-                AGENCIES[i]
-            } else {
-                AGENCIES[i % AGENCIES.len()]
-            };
-            if let Some(found) = existing.get(name).filter(|_| scale == 1) {
-                return found.clone();
-            }
+            let (name, country, kind) = AGENCIES[i % AGENCIES.len()];
             AgencyRow {
                 id: db::new_id(),
-                name: if scale == 1 {
-                    name.to_string()
-                } else {
-                    format!("{name} unit {i:03} ({code})")
-                },
+                name: format!("{name} unit {i:03} ({code})"),
                 country: country.to_string(),
                 kind: kind.to_string(),
                 contact_email: format!("jpa-desk{i}@agency{i}.demo.example"),
@@ -169,11 +168,7 @@ pub fn load(
     let jpa = JpaRow {
         id: db::new_id(),
         code: code.clone(),
-        name: if scale == 1 {
-            "Exercise JPA (demo)".into()
-        } else {
-            format!("Synthetic JPA, scale {scale}")
-        },
+        name: format!("Synthetic JPA, scale {scale}"),
         description: "Simulated data: not real statistics.".into(),
         start_date: start,
         end_date: end,
@@ -231,7 +226,7 @@ pub fn load(
         );
     }
 
-    let n_inv = if scale == 1 { 24 } else { 200 * scale };
+    let n_inv = 200 * scale;
     let mut inv_rows = Vec::with_capacity(n_inv);
     let mut partner_rows: Vec<(String, String)> = Vec::new();
     for i in 0..n_inv {
@@ -279,8 +274,8 @@ pub fn load(
         partner_rows.push((inv_rows[i].id.clone(), agency_rows[partner].id.clone()));
     }
 
-    let per_inv_ms = if scale == 1 { 4 } else { 10 };
-    let per_inv_out = if scale == 1 { 3 } else { 20 };
+    let per_inv_ms = 10;
+    let per_inv_out = 20;
     let mut ms_rows = Vec::with_capacity(n_inv * per_inv_ms);
     let mut out_rows = Vec::with_capacity(n_inv * per_inv_out);
     for (i, inv) in inv_rows.iter().enumerate() {
@@ -373,11 +368,7 @@ pub fn load(
             as u64;
     let pb = bar(total, "rows");
     db::write_tx(conn, |conn| {
-        let new_agencies: Vec<&AgencyRow> = agency_rows
-            .iter()
-            .filter(|a| !existing.contains_key(&a.name))
-            .collect();
-        for a in new_agencies {
+        for a in &agency_rows {
             crate::db::agencies::insert(conn, a)?;
         }
         pb.inc(agency_rows.len() as u64);
