@@ -289,7 +289,7 @@ fn header(name: &str) -> Value {
     match name {
         "X-Request-Id" => json!({
             "description": "The id of the request: the caller's own `X-Request-Id` when it is well-formed, else a new one. Problem details repeat it as `request_id`.",
-            "schema": { "type": "string", "maxLength": 128 }
+            "schema": { "type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$" }
         }),
         "ETag" => json!({
             "description": "`\"<version>\"` of the resource: send it back as `If-Match` to change it.",
@@ -470,8 +470,10 @@ const VIEW_FIELDS: &[(&str, &str, &str)] = &[
 
 /// Properties that hold a user's id without saying so in their name.
 const USER_ID_FIELDS: &[&str] = &["submitted_by", "revised_by"];
-/// `*_id` properties that are not UUIDs.
-const NOT_UUIDS: &[&str] = &["entity_id", "request_id"];
+/// `*_id` properties that are not UUIDs: an audited object may be a participation
+/// (`<jpa id>:<agency id>`), a request id is the caller's own, a mail's `Message-ID` is
+/// `<row id@sender domain>`.
+const NOT_UUIDS: &[&str] = &["entity_id", "request_id", "message_id"];
 
 /// The vocabularies written out once as named schemas, replacing every inline copy.
 fn named_vocabularies() -> Vec<(&'static str, Value, Value)> {
