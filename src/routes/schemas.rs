@@ -278,8 +278,24 @@ pub fn progress_schema_json() -> serde_json::Value {
             "properties": keys.iter().map(|k| (k.to_string(), value.clone())).collect::<serde_json::Map<_, _>>(),
         })
     };
-    let per_indicator =
-        |value: &serde_json::Value| json!({"type": "object", "additionalProperties": value});
+    // (`propertyNames` cannot be a `$ref` in utoipa's types.)
+    let per_indicator = |value: &serde_json::Value| {
+        json!({"type": "object", "additionalProperties": value,
+               "description": "By indicator code (`IndicatorCode`)."})
+    };
+    let indicators: Vec<&str> = crate::domain::indicators::INDICATORS
+        .iter()
+        .map(|i| i.code)
+        .collect();
+    // Every status and crime type appears, with 0 where there is none.
+    let statuses: Vec<&str> = crate::domain::InvestigationStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let crime_types: Vec<&str> = crate::domain::CrimeType::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     json!({
         "type": "object",
         "required": ["jpa", "as_of", "months_elapsed", "months_total", "agencies", "investigations",
@@ -295,11 +311,12 @@ pub fn progress_schema_json() -> serde_json::Value {
                 "required": ["total", "cross_border", "by_status", "by_crime_type"],
                 "properties": {
                     "total": count, "cross_border": count,
-                    "by_status": per_indicator(&count), "by_crime_type": per_indicator(&count)
+                    "by_status": counts(&statuses, &count), "by_crime_type": counts(&crime_types, &count)
                 }
             },
             "milestones": counts(&["total", "achieved", "planned", "cancelled", "overdue", "due_next_30_days"], &count),
-            "outcomes": per_indicator(&counts(&["total", "confirmed", "provisional"], &count)),
+            // Every indicator of the dictionary appears, with zeros where there is none.
+            "outcomes": counts(&indicators, &counts(&["total", "confirmed", "provisional"], &count)),
             "returns": counts(&["expected", "submitted", "on_time"], &count),
             "by_agency": {"type": "array", "items": {
                 "type": "object",
