@@ -75,10 +75,22 @@ pub fn country() -> Object {
         .build()
 }
 
-/// An IANA time-zone name.
+/// The form of an IANA time-zone name (`Asia/Bangkok`, `UTC`, `Etc/GMT-7`,
+/// `America/Argentina/Buenos_Aires`).
+pub const TIME_ZONE: &str = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$";
+
+/// An IANA time-zone name. A pattern and a description rather than the ~600 names as an
+/// enum: code generators turn an enum into identifiers, and `GMT+0`, `GMT-0` and `GMT0`
+/// become the same one (openapi-python-client stops there).
 pub fn timezone() -> Object {
     string()
-        .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
+        .pattern(Some(TIME_ZONE))
+        .max_length(Some(64))
+        .description(Some(
+            "An IANA time-zone name (`Asia/Bangkok`, `UTC`). The service accepts the names of \
+             the tz database it is built with and answers 422 on `timezone` for any other.",
+        ))
+        .examples(["Asia/Bangkok"])
         .build()
 }
 
@@ -143,9 +155,10 @@ pub fn date() -> Object {
         .build()
 }
 
-/// A date or an RFC 3339 timestamp.
+/// A date or an RFC 3339 timestamp (`anyOf`: both are strings, so to a validator that
+/// takes formats as annotations both alternatives match).
 pub fn date_or_timestamp() -> utoipa::openapi::Schema {
-    utoipa::openapi::schema::OneOfBuilder::new()
+    utoipa::openapi::schema::AnyOfBuilder::new()
         .item(date())
         .item(
             string()
@@ -258,7 +271,7 @@ pub fn progress_schema_json() -> serde_json::Value {
     // (`reports::progress::protect_column`).
     let figure = json!({"oneOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string", "enum": ["<5", "withheld"]}
+        {"$ref": "#/components/schemas/SuppressedFigure"}
     ]});
     let counts = |keys: &[&str], value: &serde_json::Value| {
         json!({
@@ -267,14 +280,30 @@ pub fn progress_schema_json() -> serde_json::Value {
             "properties": keys.iter().map(|k| (k.to_string(), value.clone())).collect::<serde_json::Map<_, _>>(),
         })
     };
-    let per_indicator =
-        |value: &serde_json::Value| json!({"type": "object", "additionalProperties": value});
+    // (`propertyNames` cannot be a `$ref` in utoipa's types.)
+    let per_indicator = |value: &serde_json::Value| {
+        json!({"type": "object", "additionalProperties": value,
+               "description": "By indicator code (`IndicatorCode`)."})
+    };
+    let indicators: Vec<&str> = crate::domain::indicators::INDICATORS
+        .iter()
+        .map(|i| i.code)
+        .collect();
+    // Every status and crime type appears, with 0 where there is none.
+    let statuses: Vec<&str> = crate::domain::InvestigationStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let crime_types: Vec<&str> = crate::domain::CrimeType::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     json!({
         "type": "object",
         "required": ["jpa", "as_of", "months_elapsed", "months_total", "agencies", "investigations",
                      "milestones", "outcomes", "returns", "by_agency", "by_month"],
         "properties": {
-            "jpa": {"type": "object"},
+            "jpa": {"$ref": "#/components/schemas/JpaView"},
             "as_of": {"type": "string", "format": "date"},
             "months_elapsed": count,
             "months_total": count,
@@ -284,18 +313,20 @@ pub fn progress_schema_json() -> serde_json::Value {
                 "required": ["total", "cross_border", "by_status", "by_crime_type"],
                 "properties": {
                     "total": count, "cross_border": count,
-                    "by_status": per_indicator(&count), "by_crime_type": per_indicator(&count)
+                    "by_status": counts(&statuses, &count), "by_crime_type": counts(&crime_types, &count)
                 }
             },
             "milestones": counts(&["total", "achieved", "planned", "cancelled", "overdue", "due_next_30_days"], &count),
-            "outcomes": per_indicator(&counts(&["total", "confirmed", "provisional"], &count)),
+            // Every indicator of the dictionary appears, with zeros where there is none.
+            "outcomes": counts(&indicators, &counts(&["total", "confirmed", "provisional"], &count)),
             "returns": counts(&["expected", "submitted", "on_time"], &count),
             "by_agency": {"type": "array", "items": {
                 "type": "object",
                 "required": ["agency_id", "name", "country", "investigations_led", "milestones_achieved",
                              "milestones_overdue", "outcomes", "returns"],
                 "properties": {
-                    "agency_id": {"type": "string"}, "name": {"type": "string"}, "country": {"type": "string"},
+                    "agency_id": {"type": "string", "format": "uuid"}, "name": {"type": "string"},
+                    "country": {"$ref": "#/components/schemas/CountryCode"},
                     "investigations_led": figure, "milestones_achieved": figure, "milestones_overdue": figure,
                     "outcomes": per_indicator(&figure),
                     "returns": counts(&["expected", "submitted", "on_time"], &figure)
@@ -312,6 +343,17 @@ pub fn progress_schema_json() -> serde_json::Value {
             }}
         }
     })
+}
+
+/// What an observer sees instead of a `by_agency` figure under 5 (named once, so that
+/// generated clients have one type for it rather than one per figure).
+pub fn suppressed_figure() -> Object {
+    string()
+        .enum_values(Some(["<5", "withheld"]))
+        .description(Some(
+            "A figure hidden from observers: \"<5\" is under 5; \"withheld\" is hidden so that no \"<5\" can be worked out from the totals.",
+        ))
+        .build()
 }
 
 impl utoipa::PartialSchema for ProgressDocument {
@@ -399,6 +441,15 @@ mod tests {
         use utoipa::PartialSchema;
         let through = serde_json::to_value(ProgressDocument::schema()).unwrap();
         assert_eq!(through, progress_schema_json());
+    }
+
+    /// Every name the service accepts has the documented form.
+    #[test]
+    fn every_time_zone_has_the_documented_form() {
+        let form = regex::Regex::new(TIME_ZONE).unwrap();
+        for tz in chrono_tz::TZ_VARIANTS {
+            assert!(form.is_match(tz.name()), "{}", tz.name());
+        }
     }
 
     #[test]

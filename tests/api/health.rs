@@ -64,8 +64,12 @@ async fn the_openapi_document_and_docs_page_are_served() {
     assert!(doc.body["paths"]["/api/v1/auth/login"]["post"].is_object());
     let responses = &doc.body["paths"]["/api/v1/users/{id}"]["patch"]["responses"];
     for status in ["401", "404", "412", "422", "428"] {
+        // Problem answers are shared components: `{"$ref": "#/components/responses/.."}`.
+        let name = responses[status]["$ref"].as_str().unwrap_or_default();
+        let response = &doc.body["components"]["responses"]
+            [name.trim_start_matches("#/components/responses/")];
         assert!(
-            responses[status]["content"]["application/problem+json"].is_object(),
+            response["content"]["application/problem+json"].is_object(),
             "{status} is documented as problem+json"
         );
     }
