@@ -280,6 +280,23 @@ pub fn lock(conn: &mut DbConnection, key: &str) -> diesel::QueryResult<()> {
     }
 }
 
+/// The shared side of `lock`: transactions holding `key` shared run side by side, and
+/// wait only for (and hold off) one that takes it with `lock`. Work that relies on a fact
+/// (an agency takes part, a partner stays one) takes it shared; the one change that would
+/// end the fact takes it exclusively.
+pub fn lock_shared(conn: &mut DbConnection, key: &str) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    match conn {
+        DbConnection::Pg(pg) => {
+            diesel::sql_query("SELECT pg_advisory_xact_lock_shared(hashtext($1))")
+                .bind::<diesel::sql_types::Text, _>(key)
+                .execute(pg)
+                .map(|_| ())
+        }
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Runs `f` in a write transaction. On SQLite it is `BEGIN IMMEDIATE`: the write lock is
 /// taken up front (waiting up to `busy_timeout`), so a transaction that reads and then
 /// writes cannot fail with "database is locked" when another writer got in between. It

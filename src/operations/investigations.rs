@@ -495,7 +495,7 @@ pub fn create(
         let jpa = visible_jpa(conn, caller, jpa_id)?;
         ensure_open(&jpa)?;
         // The lead keeps participating until this commits (remove_participant).
-        db::lock(conn, &format!("participation:{}", jpa.id))?;
+        db::lock_shared(conn, &format!("participation:{}", jpa.id))?;
         if uuid::Uuid::parse_str(&lead).is_err() || !jpas::participates(conn, &jpa.id, &lead)? {
             return Err(Error::invalid(
                 "lead_agency_id",
@@ -631,7 +631,7 @@ pub fn add_partner(
         if agency_id == before.lead_agency_id {
             return Err(Error::invalid("agency_id", "is the lead agency already"));
         }
-        db::lock(conn, &format!("participation:{}", jpa.id))?;
+        db::lock_shared(conn, &format!("participation:{}", jpa.id))?;
         if !jpas::participates(conn, &jpa.id, &agency_id)? {
             return Err(Error::invalid(
                 "agency_id",

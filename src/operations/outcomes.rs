@@ -241,7 +241,7 @@ pub fn create(
     require(caller.role, Action::CreateOutcome)?;
     let (row, contributors) = write(conn, |conn| {
         // The partners read here stay partners until this commits (remove_partner).
-        db::lock(conn, &format!("partners:{id}"))?;
+        db::lock_shared(conn, &format!("partners:{id}"))?;
         let (inv, partners) = visible(conn, caller, id)?;
         policy::may_contribute(caller, &inv.lead_agency_id, &partners)?;
         let jpa = jpas::find(conn, &inv.jpa_id)?;
