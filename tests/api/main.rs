@@ -24,3 +24,4 @@ mod rest;
 mod returns;
 mod scenario;
 mod tokens;
+mod web;
