@@ -232,6 +232,15 @@ async fn signed_out_pages_work_without_javascript_under_a_strict_csp() {
         first_load < 100_000,
         "first load {first_load} bytes before compression"
     );
+    let js = urls.iter().find(|u| u.ends_with(".js")).unwrap();
+    let zipped = app
+        .send(
+            app.client
+                .get(app.url(js))
+                .header("Accept-Encoding", "gzip"),
+        )
+        .await;
+    assert_eq!(zipped.header("content-encoding").as_deref(), Some("gzip"));
     let stale = b.get("/assets/site.000000000000.css").await;
     assert_eq!(stale.status, 404);
 
