@@ -6,6 +6,10 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
+# Pages: templates, messages and assets are compiled into the binary.
+COPY templates ./templates
+COPY locales ./locales
+COPY assets ./assets
 RUN cargo build --release --locked
 
 # Run stage: the binary, its config and nothing else.

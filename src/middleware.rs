@@ -53,6 +53,15 @@ fn generic_problem(status: StatusCode) -> actix_web::HttpResponse {
     problem_response(status, code, title, detail, Vec::new())
 }
 
+/// Paths of the HTML face (everything but the API, the probes and the API docs).
+fn is_page_path(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path == "/api"
+        || path == "/health"
+        || path == "/ready"
+        || path.starts_with("/docs"))
+}
+
 /// The middleware function (wrap with `actix_web::middleware::from_fn`).
 pub async fn request_context(
     req: ServiceRequest,
@@ -120,12 +129,30 @@ pub async fn request_context(
             if let (Some(cache), true) = (&cache, status.is_success()) {
                 cache.clear();
             }
-            let is_problem = res
+            let content_type = res
                 .headers()
                 .get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("application/problem+json"));
-            if (status.is_client_error() || status.is_server_error()) && !is_problem {
+                .unwrap_or_default();
+            // Already rendered for its face: problem+json, or a page's own error page.
+            let is_rendered = content_type.starts_with("application/problem+json")
+                || content_type.starts_with("text/html");
+            if (status.is_client_error() || status.is_server_error())
+                && !is_rendered
+                && !is_api
+                && is_page_path(res.request().path())
+                && crate::auth::policy::methods_for(res.request().path()).is_empty()
+            {
+                // The framework's own error outside the API (no such page, or a page
+                // asked with a method it does not take): the HTML error page.
+                let page_status = if status == StatusCode::METHOD_NOT_ALLOWED {
+                    StatusCode::NOT_FOUND
+                } else {
+                    status
+                };
+                let (request, _) = res.into_parts();
+                res = ServiceResponse::new(request, crate::web::error_page(page_status));
+            } else if (status.is_client_error() || status.is_server_error()) && !is_rendered {
                 let kept: Vec<(HeaderName, HeaderValue)> = res
                     .headers()
                     .iter()
@@ -165,11 +192,14 @@ pub async fn request_context(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
             );
-            // Links carry tokens (set-password): no page of this service leaks its URL.
-            headers.insert(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            );
+            // Links carry tokens (set-password): no URL of this service leaks to another
+            // site. Pages send `same-origin` themselves (a form POST must carry its Origin).
+            if !headers.contains_key(header::REFERRER_POLICY) {
+                headers.insert(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                );
+            }
             if https {
                 headers.insert(
                     header::STRICT_TRANSPORT_SECURITY,

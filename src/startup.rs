@@ -99,6 +99,15 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
     let totp_box = Arc::new(
         crate::auth::totp::SecretBox::from_master(&secret).map_err(|e| anyhow::anyhow!("{e}"))?,
     );
+    let page_key = {
+        let hk = hkdf::Hkdf::<sha2::Sha256>::new(Some(b"jpa-coord pages"), &secret);
+        let mut key = [0u8; 32];
+        hk.expand(b"csrf v1", &mut key)
+            .map_err(|_| anyhow::anyhow!("hkdf expand"))?;
+        Arc::new(key)
+    };
+    // Templates, catalogue and assets are compiled in: a broken one stops the start.
+    crate::web::pages().map_err(|e| anyhow::anyhow!("pages: {e:?}"))?;
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
     let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
@@ -118,6 +127,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         report_permits,
         progress_cache,
         totp_box,
+        page_key,
     };
     Ok((state, mailer))
 }
@@ -179,6 +189,7 @@ impl Application {
                 .wrap(middleware::from_fn(crate::middleware::request_context))
                 .app_data(data.clone())
                 .configure(crate::routes::configure)
+                .configure(crate::web::configure)
                 // The docs live under /docs/; a link or a typed URL without the slash
                 // gets there too.
                 .service(web::redirect("/docs", "/docs/").permanent())

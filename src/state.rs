@@ -25,6 +25,8 @@ pub struct AppState {
     pub progress_cache: Arc<crate::reports::cache::ProgressCache>,
     /// Seals TOTP secrets at rest.
     pub totp_box: Arc<crate::auth::totp::SecretBox>,
+    /// Key of the pages' CSRF tokens (derived from the master secret).
+    pub page_key: Arc<[u8; 32]>,
 }
 
 impl AppState {

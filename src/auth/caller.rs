@@ -118,3 +118,66 @@ impl FromRequest for Caller {
         })
     }
 }
+
+/// A caller signed in through a browser session cookie (the HTML face), with what the
+/// layout shows.
+#[derive(Debug, Clone)]
+pub struct CookieCaller {
+    pub caller: Caller,
+    pub display_name: String,
+    pub mfa_on: bool,
+    /// `auth.require_mfa_roles` names the role and two-factor sign-in is off: only the
+    /// account page and sign-out work until it is on.
+    pub must_enrol: bool,
+}
+
+/// Loads the browser session a cookie names with its user in one query (so revocation,
+/// role and agency changes and deactivation apply at once), moves its idle clock, and
+/// applies the same two-factor rule as bearer callers. `None`: no live session.
+pub async fn from_cookie(
+    state: &AppState,
+    cookie: &str,
+    client_addr: Option<String>,
+) -> Result<Option<CookieCaller>, Error> {
+    let hash = crate::auth::token_hash(cookie);
+    let idle = chrono::TimeDelta::minutes(state.settings.auth.session_idle_minutes);
+    let found = state
+        .db
+        .run(move |conn| {
+            let now = crate::db::now();
+            let found = crate::db::sessions::find_by_cookie(conn, &hash, now, now - idle)?;
+            if let Some(s) = &found {
+                // One write a minute at most per session, not one per page.
+                if s.last_seen_at < now - chrono::TimeDelta::seconds(60) {
+                    crate::db::sessions::touch(conn, &s.session_id, now)?;
+                }
+            }
+            Ok::<_, Error>(found)
+        })
+        .await?;
+    let Some(s) = found else {
+        return Ok(None);
+    };
+    let role = Role::parse(&s.role).ok_or_else(|| Error::internal("unknown role stored"))?;
+    tracing::Span::current().record("user_id", s.user_id.as_str());
+    let must_enrol = !s.mfa_on
+        && state
+            .settings
+            .auth
+            .require_mfa_roles
+            .iter()
+            .any(|r| r == role.as_str());
+    Ok(Some(CookieCaller {
+        caller: Caller {
+            user_id: s.user_id,
+            session_id: s.session_id,
+            role,
+            agency_id: s.agency_id,
+            email: s.email,
+            client_addr,
+        },
+        display_name: s.display_name,
+        mfa_on: s.mfa_on,
+        must_enrol,
+    }))
+}

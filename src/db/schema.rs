@@ -60,6 +60,8 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        cookie_hash -> Nullable<Text>,
+        last_seen_at -> Nullable<Timestamp>,
     }
 }
 

@@ -169,3 +169,118 @@ pub fn revoke_all_for_user(
     .set(sessions::revoked_at.eq(Some(now)))
     .execute(conn)
 }
+
+/// Makes a freshly opened session a browser session: the cookie's hash and the idle
+/// clock are set, and its refresh tokens are spent (a browser never holds one).
+pub fn bind_cookie(
+    conn: &mut DbConnection,
+    session_id: &str,
+    cookie_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::session_id.eq(session_id))
+            .filter(refresh_tokens::spent_at.is_null()),
+    )
+    .set(refresh_tokens::spent_at.eq(Some(now)))
+    .execute(conn)?;
+    diesel::update(
+        sessions::table
+            .find(session_id)
+            .filter(sessions::revoked_at.is_null())
+            .filter(sessions::cookie_hash.is_null()),
+    )
+    .set((
+        sessions::cookie_hash.eq(Some(cookie_hash)),
+        sessions::last_seen_at.eq(Some(now)),
+    ))
+    .execute(conn)
+}
+
+/// A live browser session and its user, by the cookie's hash, in one query.
+pub struct CookieSession {
+    pub session_id: String,
+    pub user_id: String,
+    pub role: String,
+    pub agency_id: Option<String>,
+    pub email: String,
+    pub display_name: String,
+    pub mfa_on: bool,
+    pub last_seen_at: NaiveDateTime,
+}
+
+/// The session a cookie names if it is neither revoked, past its absolute limit, idle
+/// since before `idle_cutoff`, nor its user inactive.
+pub fn find_by_cookie(
+    conn: &mut DbConnection,
+    cookie_hash: &str,
+    now: NaiveDateTime,
+    idle_cutoff: NaiveDateTime,
+) -> QueryResult<Option<CookieSession>> {
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        bool,
+        Option<NaiveDateTime>,
+    );
+    let row = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::cookie_hash.eq(cookie_hash))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(idle_cutoff))
+        .filter(users::active.eq(true))
+        .select((
+            sessions::id,
+            users::id,
+            users::role,
+            users::agency_id,
+            users::email,
+            users::display_name,
+            users::totp_enabled,
+            sessions::last_seen_at,
+        ))
+        .first::<Row>(conn)
+        .optional()?;
+    Ok(row.map(
+        |(session_id, user_id, role, agency_id, email, display_name, mfa_on, seen)| CookieSession {
+            session_id,
+            user_id,
+            role,
+            agency_id,
+            email,
+            display_name,
+            mfa_on,
+            last_seen_at: seen.unwrap_or(now),
+        },
+    ))
+}
+
+/// Moves a browser session's idle clock to `now`.
+pub fn touch(conn: &mut DbConnection, session_id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(sessions::table.find(session_id))
+        .set(sessions::last_seen_at.eq(Some(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Ends the browser session a cookie names, whoever it belongs to (a sign-in replacing it).
+pub fn revoke_by_cookie(
+    conn: &mut DbConnection,
+    cookie_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::cookie_hash.eq(cookie_hash))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(now)))
+    .execute(conn)
+    .map(|_| ())
+}

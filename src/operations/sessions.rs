@@ -488,3 +488,32 @@ pub async fn change_password(
         .await?;
     Ok(())
 }
+
+/// Turns the session a sign-in just opened into a browser session and returns its cookie
+/// value (shown to the browser only; the row keeps its hash). The browser session a
+/// previous cookie named, if any, ends: the session id changes at every sign-in.
+pub async fn open_browser_session(
+    state: &AppState,
+    tokens: &TokenResponse,
+    previous_cookie: Option<String>,
+) -> Result<String> {
+    let session_id = state.jwt.verify(&tokens.access_token)?.sid;
+    let cookie = random_token()?;
+    let cookie_hash = token_hash(&cookie);
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let now = db::now();
+                if let Some(previous) = previous_cookie {
+                    sessions::revoke_by_cookie(conn, &token_hash(&previous), now)?;
+                }
+                if sessions::bind_cookie(conn, &session_id, &cookie_hash, now)? != 1 {
+                    return Err(Error::internal("new session could not be bound"));
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(cookie)
+}

@@ -36,7 +36,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/health", web::get().to(health::health))
     .route("/ready", web::get().to(health::ready))
-    .route("/set-password", web::get().to(set_password::page))
     .service(
         web::scope("/api/v1")
             .route("/openapi.json", web::get().to(openapi::openapi_json))

@@ -79,32 +79,6 @@ async fn the_openapi_document_and_docs_page_are_served() {
 }
 
 #[tokio::test]
-async fn the_set_password_page_is_self_contained() {
-    let app = spawn_app().await;
-    let page = app
-        .send(app.client.get(app.url("/set-password?token=abc")))
-        .await;
-    assert_eq!(page.status, 200);
-    assert!(page
-        .header("content-type")
-        .unwrap()
-        .starts_with("text/html"));
-    assert!(page.text.contains("/api/v1/auth/password-reset/confirm"));
-    assert!(
-        !page.text.contains("http://") && !page.text.contains("https://"),
-        "no external assets"
-    );
-    assert!(page
-        .header("content-security-policy")
-        .unwrap()
-        .contains("default-src 'none'"));
-    assert_eq!(
-        page.header("referrer-policy").as_deref(),
-        Some("no-referrer")
-    );
-}
-
-#[tokio::test]
 async fn trace_is_refused_and_no_server_version_is_announced() {
     let app = spawn_app().await;
     let trace = app

@@ -25,3 +25,4 @@ mod rest;
 mod returns;
 mod scenario;
 mod tokens;
+mod web;

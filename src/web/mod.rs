@@ -1,0 +1,463 @@
+//! The HTML face: pages for people, over the same operations as the JSON face
+//! (`routes`). A page handler extracts (the browser session, a CSRF-checked form), calls
+//! one operation, and renders a template or redirects (POST, then 303). Templates, the
+//! message catalogue and the assets are compiled into the binary.
+//!
+//! - `session`: the session cookie, the `SignedIn` extractor, CSRF (`CsrfForm`).
+//! - `i18n`: the Fluent catalogue behind the templates' `t()`.
+//! - `assets`: embedded, content-hashed static files.
+//! - `forms`: field errors as a form shows them (summary + message at each field).
+//! - `pages/`: one file per group of pages.
+
+pub mod assets;
+pub mod forms;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+
+use std::sync::{Arc, OnceLock};
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse, ResponseError};
+use minijinja::value::{Kwargs, Value};
+use minijinja::Environment;
+
+use crate::error::Error;
+
+/// The pages' Content-Security-Policy: nothing inline, nothing from elsewhere.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/// The one language so far; `lang` of every page.
+pub const DEFAULT_LANG: &str = "en";
+
+/// What every page shares: the template environment (with `t()` and `asset()`), the
+/// catalogue and the assets. Built once per process: all of it is compiled in.
+pub struct Pages {
+    pub env: Environment<'static>,
+    pub catalogue: Arc<i18n::Catalogue>,
+    pub assets: Arc<assets::Assets>,
+}
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../../templates/layout.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    ("login.html", include_str!("../../templates/login.html")),
+    (
+        "login_totp.html",
+        include_str!("../../templates/login_totp.html"),
+    ),
+    (
+        "forgot_password.html",
+        include_str!("../../templates/forgot_password.html"),
+    ),
+    (
+        "forgot_password_sent.html",
+        include_str!("../../templates/forgot_password_sent.html"),
+    ),
+    (
+        "set_password.html",
+        include_str!("../../templates/set_password.html"),
+    ),
+    ("me.html", include_str!("../../templates/me.html")),
+    (
+        "totp_enrol.html",
+        include_str!("../../templates/totp_enrol.html"),
+    ),
+    (
+        "recovery_codes.html",
+        include_str!("../../templates/recovery_codes.html"),
+    ),
+    ("jpas.html", include_str!("../../templates/jpas.html")),
+];
+
+impl Pages {
+    fn build() -> Result<Pages, String> {
+        let catalogue = Arc::new(i18n::Catalogue::load()?);
+        let assets = Arc::new(assets::Assets::new());
+        let mut env = Environment::new();
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source)
+                .map_err(|e| format!("template {name}: {e}"))?;
+        }
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_formatter(html_formatter);
+        let cat = catalogue.clone();
+        env.add_function(
+            "t",
+            move |state: &minijinja::State, id: &str, kwargs: Kwargs| {
+                let lang = state
+                    .lookup("lang")
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| DEFAULT_LANG.to_string());
+                let mut args = Vec::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    let fluent = match value.as_i64() {
+                        Some(n) => fluent_bundle::FluentValue::from(n),
+                        None => fluent_bundle::FluentValue::from(value.to_string()),
+                    };
+                    args.push((name, fluent));
+                }
+                Ok::<_, minijinja::Error>(cat.message(&lang, id, &args))
+            },
+        );
+        let urls = assets.clone();
+        env.add_function("asset", move |name: &str| {
+            urls.url(name).ok_or_else(|| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("no asset {name}"),
+                )
+            })
+        });
+        Ok(Pages {
+            env,
+            catalogue,
+            assets,
+        })
+    }
+
+    /// Renders a template to HTML.
+    pub fn render(&self, template: &str, context: Value) -> Result<String, PageError> {
+        self.env
+            .get_template(template)
+            .and_then(|t| t.render(context))
+            .map_err(|e| PageError::Internal(format!("rendering {template}: {e:#}")))
+    }
+
+    /// A message of the catalogue, for text built outside a template.
+    pub fn t(&self, id: &str) -> String {
+        self.catalogue.message(DEFAULT_LANG, id, &[])
+    }
+}
+
+/// minijinja's HTML escaping, less its escaping of `/` (not needed in text or quoted
+/// attributes, and it turned every local URL into `&#x2f;...`).
+fn html_formatter(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if !matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+        || value.is_safe()
+        || value.is_undefined()
+        || value.is_none()
+    {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    out.write_str(&escaped)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+}
+
+static PAGES: OnceLock<Result<Pages, String>> = OnceLock::new();
+
+/// The process's pages (built at first use; `startup` builds them before serving so a
+/// broken template stops the start, not a request).
+pub fn pages() -> Result<&'static Pages, PageError> {
+    PAGES
+        .get_or_init(Pages::build)
+        .as_ref()
+        .map_err(|e| PageError::Internal(e.clone()))
+}
+
+/// A page: HTML with the pages' headers (CSP, no caching of personal pages, referrer
+/// sent to this origin only so that a same-origin form POST carries its `Origin`).
+pub fn html(status: StatusCode, body: String) -> HttpResponse {
+    let mut response = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body);
+    set_page_headers(&mut response);
+    response
+}
+
+fn set_page_headers(response: &mut HttpResponse) {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // `no-referrer` would make browsers send `Origin: null` on a form POST (Fetch:
+    // "serializing a request origin"), and the CSRF check needs the real one.
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+}
+
+/// POST, then 303 to the result.
+pub fn see_other(location: &str) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish();
+    set_page_headers(&mut response);
+    response
+}
+
+/// Why a page could not be shown. Each renders as the error page (or a redirect).
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// Not signed in: to `/login?next=<the page>`.
+    #[error("sign-in needed")]
+    SignIn { next: String },
+    /// Somewhere else first (e.g. two-factor enrolment).
+    #[error("redirect to {0}")]
+    Redirect(String),
+    #[error("forbidden")]
+    Forbidden,
+    /// The CSRF token or the origin check failed: nothing was changed.
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// Missing, or not visible to the caller: one page for both.
+    #[error("not found")]
+    NotFound,
+    #[error("bad request")]
+    BadRequest,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("unavailable")]
+    Unavailable,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<Error> for PageError {
+    fn from(e: Error) -> PageError {
+        match e {
+            Error::Unauthenticated => PageError::SignIn { next: "/".into() },
+            Error::Forbidden => PageError::Forbidden,
+            Error::MfaEnrollmentRequired => PageError::Redirect("/me".into()),
+            Error::NotFound => PageError::NotFound,
+            Error::Conflict(m) => PageError::Conflict(m),
+            Error::Stale => PageError::Conflict("changed meanwhile".into()),
+            Error::Invalid(_) | Error::Throttled { .. } => PageError::BadRequest,
+            Error::Unavailable => PageError::Unavailable,
+            Error::Internal(cause) => PageError::Internal(cause),
+        }
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::SignIn { .. } | PageError::Redirect(_) => StatusCode::SEE_OTHER,
+            PageError::Forbidden | PageError::CrossSite => StatusCode::FORBIDDEN,
+            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::BadRequest => StatusCode::BAD_REQUEST,
+            PageError::Conflict(_) => StatusCode::CONFLICT,
+            PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            PageError::SignIn { next } => {
+                return see_other(&format!("/login?next={}", pages::auth::encode(next)))
+            }
+            PageError::Redirect(to) => return see_other(to),
+            PageError::Internal(cause) => {
+                tracing::error!(error = %cause, "page failed");
+            }
+            _ => {}
+        }
+        error_page(self.status_code())
+    }
+}
+
+/// The error page for a status (403, 404, 500, ...): the same for every object, whether
+/// it is missing or hidden from the caller.
+pub fn error_page(status: StatusCode) -> HttpResponse {
+    let kind = match status.as_u16() {
+        400 => "bad-request",
+        403 => "forbidden",
+        404 => "not-found",
+        409 => "conflict",
+        503 => "unavailable",
+        s if s >= 500 => "internal",
+        _ => "bad-request",
+    };
+    let body = pages().and_then(|p| {
+        p.render(
+            "error.html",
+            minijinja::context! {
+                lang => DEFAULT_LANG,
+                frame => Frame::signed_out(),
+                kind => kind,
+                status => status.as_u16(),
+                request_id => crate::error::current_request_id(),
+            },
+        )
+    });
+    match body {
+        Ok(body) => html(status, body),
+        Err(e) => {
+            tracing::error!(error = %e, "error page failed");
+            let mut r = HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body("Error");
+            set_page_headers(&mut r);
+            r
+        }
+    }
+}
+
+/// What the layout shows around a page: the signed-in user (if any), the navigation for
+/// their role, and the CSRF token of the sign-out form and of htmx requests.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Frame {
+    pub user: Option<FrameUser>,
+    pub nav: Vec<NavItem>,
+    pub csrf: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FrameUser {
+    pub display_name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NavItem {
+    pub href: &'static str,
+    /// Catalogue id of the label.
+    pub label: &'static str,
+    pub current: bool,
+}
+
+impl Frame {
+    pub fn signed_out() -> Frame {
+        Frame {
+            user: None,
+            nav: Vec::new(),
+            csrf: String::new(),
+        }
+    }
+
+    /// The frame of a signed-in page at `path`.
+    pub fn signed_in(who: &session::SignedIn, path: &str) -> Frame {
+        let mut nav = Vec::new();
+        if !who.must_enrol {
+            nav.push(("/jpas", "nav-jpas"));
+        }
+        nav.push(("/me", "nav-me"));
+        Frame {
+            user: Some(FrameUser {
+                display_name: who.display_name.clone(),
+                role: who.caller.role.as_str().to_string(),
+            }),
+            nav: nav
+                .into_iter()
+                .map(|(href, label)| NavItem {
+                    href,
+                    label,
+                    current: path == href || path.starts_with(&format!("{href}/")),
+                })
+                .collect(),
+            csrf: who.csrf.clone(),
+        }
+    }
+}
+
+/// Mounts the pages (beside `routes::configure`, which keeps `/api/v1`).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(pages::home::root))
+        .service(
+            web::resource("/assets/{file}")
+                // gzip when asked (htmx is 52 KB, 16 KB gzipped); pages stay small anyway.
+                .wrap(actix_web::middleware::Compress::default())
+                .route(web::get().to(assets::serve)),
+        )
+        .service(
+            web::resource("/login")
+                .route(web::get().to(pages::auth::login_form))
+                .route(web::post().to(pages::auth::login)),
+        )
+        .service(
+            web::resource("/login/totp")
+                .route(web::get().to(pages::auth::totp_form))
+                .route(web::post().to(pages::auth::totp)),
+        )
+        .route("/logout", web::post().to(pages::auth::logout))
+        .service(
+            web::resource("/forgot-password")
+                .route(web::get().to(pages::auth::forgot_form))
+                .route(web::post().to(pages::auth::forgot)),
+        )
+        .route(
+            "/forgot-password/sent",
+            web::get().to(pages::auth::forgot_sent),
+        )
+        .service(
+            web::resource("/set-password")
+                .route(web::get().to(pages::auth::set_password_form))
+                .route(web::post().to(pages::auth::set_password)),
+        )
+        .route("/me", web::get().to(pages::account::me))
+        .route(
+            "/me/password",
+            web::post().to(pages::account::change_password),
+        )
+        .route("/me/totp/enroll", web::post().to(pages::account::enrol))
+        .route("/me/totp/confirm", web::post().to(pages::account::confirm))
+        .route("/me/totp/disable", web::post().to(pages::account::disable))
+        .route("/jpas", web::get().to(pages::home::jpas));
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn every_template_compiles_and_every_message_it_uses_exists() {
+        let pages = pages().unwrap();
+        let pattern = regex::Regex::new(r#"t\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
+        for (name, source) in TEMPLATES {
+            for cap in pattern.captures_iter(source) {
+                assert!(
+                    pages.catalogue.has(&cap[1]),
+                    "{name} uses missing {}",
+                    &cap[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_for_html() {
+        let pages = pages().unwrap();
+        let env = &pages.env;
+        let tmpl = env
+            .template_from_named_str("t.html", "<p title=\"{{ x }}\">{{ x }}</p>")
+            .unwrap();
+        let out = tmpl
+            .render(minijinja::context! { x => "<a href=\"/x\">'&'</a>" })
+            .unwrap();
+        assert_eq!(
+            out,
+            "<p title=\"&lt;a href=&quot;/x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\">&lt;a href=&quot;/x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;</p>"
+        );
+    }
+
+    #[test]
+    fn the_error_page_renders() {
+        let r = error_page(StatusCode::NOT_FOUND);
+        assert_eq!(r.status(), 404);
+    }
+}
