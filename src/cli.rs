@@ -89,7 +89,8 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                     password.expose_secret()
                 );
                 println!(
-                    "Sign in and change it (POST /api/v1/me/password). It is not shown again."
+                    "Sign in at {}/login and change it under \"Your account\". It is not shown again.",
+                    app.state().settings.server.public_url.trim_end_matches('/')
                 );
             }
             tracing::info!(port = app.port(), "listening");
