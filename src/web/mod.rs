@@ -403,10 +403,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/forgot-password/sent",
             web::get().to(pages::auth::forgot_sent),
         )
-        .service(
-            web::resource("/set-password")
-                .route(web::get().to(pages::auth::set_password_form))
-                .route(web::post().to(pages::auth::set_password)),
+        // The form posts to its own path: `/set-password` itself is in the OpenAPI document
+        // (the mails link to it) with GET alone, and other methods answer 405 there.
+        .route(
+            "/set-password",
+            web::get().to(pages::auth::set_password_form),
+        )
+        .route(
+            "/set-password/confirm",
+            web::post().to(pages::auth::set_password),
         )
         .route("/me", web::get().to(pages::account::me))
         .route(

@@ -244,3 +244,13 @@ async fn the_docs_answer_without_their_trailing_slash() {
     let page = app.send(app.client.get(app.url("/docs/"))).await;
     assert_eq!(page.status, 200);
 }
+
+#[tokio::test]
+async fn the_set_password_path_answers_405_to_what_the_document_does_not_list() {
+    let app = spawn_app().await;
+    let r = app
+        .send(app.client.post(app.url("/set-password?token=abc")))
+        .await;
+    assert_eq!(r.status, 405, "{}", r.text);
+    assert_eq!(r.header("allow").as_deref(), Some("GET"));
+}

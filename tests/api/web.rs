@@ -732,7 +732,7 @@ async fn a_reset_link_sets_the_password_through_the_pages() {
     let differ = b
         .submit(
             &page,
-            "/set-password",
+            "/set-password/confirm",
             &[
                 ("token", &token),
                 ("new_password", "a-brand-new-passphrase-7"),
@@ -745,7 +745,7 @@ async fn a_reset_link_sets_the_password_through_the_pages() {
     let set = b
         .submit(
             &page,
-            "/set-password",
+            "/set-password/confirm",
             &[
                 ("token", &token),
                 ("new_password", "a-brand-new-passphrase-7"),
@@ -762,7 +762,7 @@ async fn a_reset_link_sets_the_password_through_the_pages() {
     let again = b
         .submit(
             &page,
-            "/set-password",
+            "/set-password/confirm",
             &[
                 ("token", &token),
                 ("new_password", "another-new-passphrase-8"),

@@ -481,7 +481,7 @@ fn set_password_page(
     )
 }
 
-/// `POST /set-password`: the two entries must match (a page's own check: the API takes
+/// `POST /set-password/confirm`: the two entries must match (a page's own check: the API takes
 /// one), then `operations::sessions::set_password_with_token`.
 pub async fn set_password(
     req: HttpRequest,
