@@ -92,14 +92,7 @@ impl FromRequest for Caller {
                 let role =
                     Role::parse(&role).ok_or_else(|| Error::internal("unknown role stored"))?;
                 tracing::Span::current().record("user_id", user_id.as_str());
-                let must_enrol = state
-                    .settings
-                    .auth
-                    .require_mfa_roles
-                    .iter()
-                    .any(|r| r == role.as_str());
-                if must_enrol
-                    && !mfa_on
+                if must_enrol(&state, role, mfa_on)
                     && !crate::auth::policy::BEFORE_MFA_ENROLMENT.contains(&path.as_str())
                 {
                     return Err(Error::MfaEnrollmentRequired);
@@ -131,6 +124,18 @@ pub struct CookieCaller {
     pub must_enrol: bool,
 }
 
+/// `auth.require_mfa_roles`: whether this caller must turn two-factor sign-in on before
+/// anything but enrolling (bearer and cookie callers alike).
+fn must_enrol(state: &AppState, role: Role, mfa_on: bool) -> bool {
+    !mfa_on
+        && state
+            .settings
+            .auth
+            .require_mfa_roles
+            .iter()
+            .any(|r| r == role.as_str())
+}
+
 /// Loads the browser session a cookie names with its user in one query (so revocation,
 /// role and agency changes and deactivation apply at once), moves its idle clock, and
 /// applies the same two-factor rule as bearer callers. `None`: no live session.
@@ -160,13 +165,7 @@ pub async fn from_cookie(
     };
     let role = Role::parse(&s.role).ok_or_else(|| Error::internal("unknown role stored"))?;
     tracing::Span::current().record("user_id", s.user_id.as_str());
-    let must_enrol = !s.mfa_on
-        && state
-            .settings
-            .auth
-            .require_mfa_roles
-            .iter()
-            .any(|r| r == role.as_str());
+    let must_enrol = must_enrol(state, role, s.mfa_on);
     Ok(Some(CookieCaller {
         caller: Caller {
             user_id: s.user_id,

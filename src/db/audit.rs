@@ -30,6 +30,26 @@ pub struct AuditContext {
     pub client_addr: Option<String>,
 }
 
+impl AuditContext {
+    /// A signed-in caller's change, in the request being served (every face's).
+    pub fn of(caller: &crate::auth::Caller) -> AuditContext {
+        AuditContext {
+            actor_id: Some(caller.user_id.clone()),
+            request_id: crate::error::current_request_id(),
+            client_addr: caller.client_addr.clone(),
+        }
+    }
+
+    /// A change made before sign-in, from `client_addr`, in the request being served.
+    pub fn anonymous(client_addr: Option<String>) -> AuditContext {
+        AuditContext {
+            actor_id: None,
+            request_id: crate::error::current_request_id(),
+            client_addr,
+        }
+    }
+}
+
 /// `{"field": {"before": .., "after": ..}}` for the fields that differ. Callers pass
 /// only fields that may be recorded: never passwords, hashes or tokens.
 pub fn diff(before: &Value, after: &Value) -> Value {

@@ -7,7 +7,7 @@ use super::extract::JsonBody;
 use crate::auth::caller::client_addr;
 use crate::auth::policy::{require, Action};
 use crate::auth::Caller;
-use crate::error::{current_request_id, ApiError};
+use crate::error::ApiError;
 use crate::operations::sessions as ops;
 pub use crate::operations::sessions::{
     LoginRequest, RefreshRequest, ResetAccepted, ResetConfirmRequest, ResetRequest, SignIn,
@@ -18,11 +18,7 @@ use crate::state::AppState;
 
 /// The audit context of a request made before sign-in.
 pub fn anonymous_context(state: &AppState, req: &HttpRequest) -> AuditContext {
-    AuditContext {
-        actor_id: None,
-        request_id: current_request_id(),
-        client_addr: client_addr(req, state.settings.server.trust_forwarded_for),
-    }
+    AuditContext::anonymous(client_addr(req, state.settings.server.trust_forwarded_for))
 }
 
 /// Signs in. Unknown email and wrong password get the same 401 after the same work.

@@ -261,11 +261,7 @@ pub use crate::operations::{encode_cursor, list_response, ts, ListResponse, Page
 
 /// Who changes something, from where, in which request: for the audit event.
 pub fn audit_context(caller: &crate::auth::Caller) -> crate::operations::AuditContext {
-    crate::operations::AuditContext {
-        actor_id: Some(caller.user_id.clone()),
-        request_id: crate::error::current_request_id(),
-        client_addr: caller.client_addr.clone(),
-    }
+    crate::operations::AuditContext::of(caller)
 }
 
 /// `?limit=` (1..=200, default 50) and `?cursor=`; anything else is 400.

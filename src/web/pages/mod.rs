@@ -25,23 +25,15 @@ pub fn render(
 
 /// The audit context of a request made before sign-in.
 pub fn anonymous(state: &AppState, req: &HttpRequest) -> AuditContext {
-    AuditContext {
-        actor_id: None,
-        request_id: crate::error::current_request_id(),
-        client_addr: crate::auth::caller::client_addr(
-            req,
-            state.settings.server.trust_forwarded_for,
-        ),
-    }
+    AuditContext::anonymous(crate::auth::caller::client_addr(
+        req,
+        state.settings.server.trust_forwarded_for,
+    ))
 }
 
 /// The audit context of a signed-in caller.
 pub fn signed_in(caller: &crate::auth::Caller) -> AuditContext {
-    AuditContext {
-        actor_id: Some(caller.user_id.clone()),
-        request_id: crate::error::current_request_id(),
-        client_addr: caller.client_addr.clone(),
-    }
+    AuditContext::of(caller)
 }
 
 /// The notices a page may show after a redirect (`?notice=`): a closed list, so a link
