@@ -8,6 +8,15 @@ sign-out = Sign out
 nav-label = Main
 nav-jpas = JPAs
 nav-me = Your account
+jpa-bar-current = Current JPA:
+jpa-bar-switch = Switch JPA
+jpa-nav-label = Pages of { $code }
+nav-jpa-home = Overview
+nav-jpa-investigations = Investigations
+nav-jpa-returns = Monthly returns
+nav-jpa-compliance = Compliance
+nav-jpa-progress = Progress
+jpa-exercise-banner = Exercise: this JPA is a simulation. Its figures are not real cases.
 footer-text = Joint Period of Action coordination. For official use by participating agencies.
 
 role-admin = administrator

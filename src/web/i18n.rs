@@ -1,11 +1,20 @@
 //! The pages' message catalogue (Project Fluent). Every UI string comes from
-//! `locales/<lang>/main.ftl`; adding a language is adding a file and a line in `SOURCES`.
+//! `locales/<lang>/*.ftl` (one file per group of pages: `main.ftl` for the house, sign-in
+//! and the account); adding a language is adding a folder and a line in `SOURCES`.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-/// The catalogues compiled into the binary; the first is the fallback.
-const SOURCES: &[(&str, &str)] = &[("en", include_str!("../../locales/en/main.ftl"))];
+/// `ftl!("en", "main.ftl", ...)`: one language's files of `locales/`, compiled in.
+macro_rules! ftl {
+    ($lang:literal, $($file:literal),* $(,)?) => {
+        ($lang, &[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/", $lang, "/", $file))),*])
+    };
+}
+
+/// The files of each language compiled into the binary; the first language is the
+/// fallback. A message id is defined once per language, in whichever file.
+const SOURCES: &[(&str, &[&str])] = &[ftl!("en", "main.ftl")];
 
 pub struct Catalogue {
     bundles: Vec<(String, FluentBundle<FluentResource>)>,
@@ -14,17 +23,20 @@ pub struct Catalogue {
 impl Catalogue {
     pub fn load() -> Result<Catalogue, String> {
         let mut bundles = Vec::new();
-        for (lang, source) in SOURCES {
+        for (lang, sources) in SOURCES {
             let id: unic_langid::LanguageIdentifier =
                 lang.parse().map_err(|e| format!("{lang}: {e}"))?;
-            let resource = FluentResource::try_new((*source).to_string())
-                .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // The pages are HTML with `lang`/`dir` set; no bidi isolation marks in text.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|e| format!("{lang}: {e:?}"))?;
+            for source in *sources {
+                let resource = FluentResource::try_new((*source).to_string())
+                    .map_err(|(_, errors)| format!("{lang}: {errors:?}"))?;
+                // A duplicate id across files is an error, not a silent override.
+                bundle
+                    .add_resource(resource)
+                    .map_err(|e| format!("{lang}: {e:?}"))?;
+            }
             bundles.push(((*lang).to_string(), bundle));
         }
         Ok(Catalogue { bundles })

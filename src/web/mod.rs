@@ -40,37 +40,23 @@ pub struct Pages {
     pub assets: Arc<assets::Assets>,
 }
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("layout.html", include_str!("../../templates/layout.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("error.html", include_str!("../../templates/error.html")),
-    ("login.html", include_str!("../../templates/login.html")),
-    (
-        "login_totp.html",
-        include_str!("../../templates/login_totp.html"),
-    ),
-    (
-        "forgot_password.html",
-        include_str!("../../templates/forgot_password.html"),
-    ),
-    (
-        "forgot_password_sent.html",
-        include_str!("../../templates/forgot_password_sent.html"),
-    ),
-    (
-        "set_password.html",
-        include_str!("../../templates/set_password.html"),
-    ),
-    ("me.html", include_str!("../../templates/me.html")),
-    (
-        "totp_enrol.html",
-        include_str!("../../templates/totp_enrol.html"),
-    ),
-    (
-        "recovery_codes.html",
-        include_str!("../../templates/recovery_codes.html"),
-    ),
-    ("jpas.html", include_str!("../../templates/jpas.html")),
+/// `templates!["a.html", ...]`: the named files of `templates/`, compiled in.
+#[macro_export]
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/", $name)))),*]
+    };
+}
+
+/// The templates every page shares.
+const SHARED_TEMPLATES: &[(&str, &str)] = templates!["layout.html", "macros.html", "error.html"];
+
+/// Every template: the shared ones and each page group's own (`pages::*::TEMPLATES`).
+const TEMPLATES: &[&[(&str, &str)]] = &[
+    SHARED_TEMPLATES,
+    pages::auth::TEMPLATES,
+    pages::account::TEMPLATES,
+    pages::home::TEMPLATES,
 ];
 
 impl Pages {
@@ -78,7 +64,7 @@ impl Pages {
         let catalogue = Arc::new(i18n::Catalogue::load()?);
         let assets = Arc::new(assets::Assets::new());
         let mut env = Environment::new();
-        for (name, source) in TEMPLATES {
+        for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
             env.add_template(name, source)
                 .map_err(|e| format!("template {name}: {e}"))?;
         }
@@ -324,6 +310,20 @@ pub struct Frame {
     pub user: Option<FrameUser>,
     pub nav: Vec<NavItem>,
     pub csrf: String,
+    /// The JPA a page belongs to: its name in the header with the switch to another JPA,
+    /// its own navigation, and the exercise banner when it is one.
+    pub jpa: Option<FrameJpa>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FrameJpa {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub is_exercise: bool,
+    pub timezone: String,
+    /// The JPA's own pages for this role: (href, catalogue id, current).
+    pub nav: Vec<(String, &'static str, bool)>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -346,6 +346,7 @@ impl Frame {
             user: None,
             nav: Vec::new(),
             csrf: String::new(),
+            jpa: None,
         }
     }
 
@@ -370,58 +371,61 @@ impl Frame {
                 })
                 .collect(),
             csrf: who.csrf.clone(),
+            jpa: None,
         }
+    }
+
+    /// The frame of a page that belongs to a JPA (every page under `/jpas/{id}` and the
+    /// pages of its investigations): call as `Frame::signed_in(&who, path).in_jpa(&jpa)`.
+    pub fn in_jpa(mut self, jpa: &crate::operations::jpas::JpaView, path: &str) -> Frame {
+        let role = self.user.as_ref().map(|u| u.role.as_str()).unwrap_or("");
+        let base = format!("/jpas/{}", jpa.id);
+        let mut items: Vec<(String, &'static str)> = vec![(base.clone(), "nav-jpa-home")];
+        if role != "observer" {
+            items.push((format!("{base}/investigations"), "nav-jpa-investigations"));
+            items.push((format!("{base}/returns"), "nav-jpa-returns"));
+        }
+        items.push((format!("{base}/compliance"), "nav-jpa-compliance"));
+        items.push((format!("{base}/progress"), "nav-jpa-progress"));
+        let nav = items
+            .into_iter()
+            .map(|(href, label)| {
+                let current = if href == base {
+                    path == base
+                } else {
+                    path == href || path.starts_with(&format!("{href}/"))
+                };
+                (href, label, current)
+            })
+            .collect();
+        // The JPA's pages take over from the top-level JPA list.
+        for item in &mut self.nav {
+            item.current = false;
+        }
+        self.jpa = Some(FrameJpa {
+            id: jpa.id.clone(),
+            code: jpa.code.clone(),
+            name: jpa.name.clone(),
+            is_exercise: jpa.is_exercise,
+            timezone: jpa.timezone.clone(),
+            nav,
+        });
+        self
     }
 }
 
-/// Mounts the pages (beside `routes::configure`, which keeps `/api/v1`).
+/// Mounts the pages (beside `routes::configure`, which keeps `/api/v1`): each page group
+/// mounts its own paths.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(pages::home::root))
-        .service(
-            web::resource("/assets/{file}")
-                // gzip when asked (htmx is 52 KB, 16 KB gzipped); pages stay small anyway.
-                .wrap(actix_web::middleware::Compress::default())
-                .route(web::get().to(assets::serve)),
-        )
-        .service(
-            web::resource("/login")
-                .route(web::get().to(pages::auth::login_form))
-                .route(web::post().to(pages::auth::login)),
-        )
-        .service(
-            web::resource("/login/totp")
-                .route(web::get().to(pages::auth::totp_form))
-                .route(web::post().to(pages::auth::totp)),
-        )
-        .route("/logout", web::post().to(pages::auth::logout))
-        .service(
-            web::resource("/forgot-password")
-                .route(web::get().to(pages::auth::forgot_form))
-                .route(web::post().to(pages::auth::forgot)),
-        )
-        .route(
-            "/forgot-password/sent",
-            web::get().to(pages::auth::forgot_sent),
-        )
-        // The form posts to its own path: `/set-password` itself is in the OpenAPI document
-        // (the mails link to it) with GET alone, and other methods answer 405 there.
-        .route(
-            "/set-password",
-            web::get().to(pages::auth::set_password_form),
-        )
-        .route(
-            "/set-password/confirm",
-            web::post().to(pages::auth::set_password),
-        )
-        .route("/me", web::get().to(pages::account::me))
-        .route(
-            "/me/password",
-            web::post().to(pages::account::change_password),
-        )
-        .route("/me/totp/enroll", web::post().to(pages::account::enrol))
-        .route("/me/totp/confirm", web::post().to(pages::account::confirm))
-        .route("/me/totp/disable", web::post().to(pages::account::disable))
-        .route("/jpas", web::get().to(pages::home::jpas));
+    cfg.service(
+        web::resource("/assets/{file}")
+            // gzip when asked (htmx is 52 KB, 16 KB gzipped); pages stay small anyway.
+            .wrap(actix_web::middleware::Compress::default())
+            .route(web::get().to(assets::serve)),
+    );
+    pages::auth::configure(cfg);
+    pages::account::configure(cfg);
+    pages::home::configure(cfg);
 }
 
 #[cfg(test)]
@@ -433,7 +437,7 @@ mod tests {
     fn every_template_compiles_and_every_message_it_uses_exists() {
         let pages = pages().unwrap();
         let pattern = regex::Regex::new(r#"t\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
-        for (name, source) in TEMPLATES {
+        for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
             for cap in pattern.captures_iter(source) {
                 assert!(
                     pages.catalogue.has(&cap[1]),

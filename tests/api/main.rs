@@ -1,6 +1,7 @@
 //! The integration suite: the real server over HTTP, a fresh database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod browser;
 mod helpers;
 mod logs;
 mod mfa;

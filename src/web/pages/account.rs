@@ -426,3 +426,16 @@ pub async fn disable(
         Err(e) => Err(e.into()),
     }
 }
+
+/// The templates of these pages.
+pub const TEMPLATES: &[(&str, &str)] =
+    crate::templates!["me.html", "totp_enrol.html", "recovery_codes.html"];
+
+/// Mounts `/me` and its forms.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/me", web::get().to(me))
+        .route("/me/password", web::post().to(change_password))
+        .route("/me/totp/enroll", web::post().to(enrol))
+        .route("/me/totp/confirm", web::post().to(confirm))
+        .route("/me/totp/disable", web::post().to(disable));
+}

@@ -529,6 +529,40 @@ pub async fn set_password(
     }
 }
 
+/// The templates of these pages.
+pub const TEMPLATES: &[(&str, &str)] = crate::templates![
+    "login.html",
+    "login_totp.html",
+    "forgot_password.html",
+    "forgot_password_sent.html",
+    "set_password.html",
+];
+
+/// Mounts sign-in, sign-out, the forgotten password and the set-password pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/login")
+            .route(web::get().to(login_form))
+            .route(web::post().to(login)),
+    )
+    .service(
+        web::resource("/login/totp")
+            .route(web::get().to(totp_form))
+            .route(web::post().to(totp)),
+    )
+    .route("/logout", web::post().to(logout))
+    .service(
+        web::resource("/forgot-password")
+            .route(web::get().to(forgot_form))
+            .route(web::post().to(forgot)),
+    )
+    .route("/forgot-password/sent", web::get().to(forgot_sent))
+    // The form posts to its own path: `/set-password` itself is in the OpenAPI document
+    // (the mails link to it) with GET alone, and other methods answer 405 there.
+    .route("/set-password", web::get().to(set_password_form))
+    .route("/set-password/confirm", web::post().to(set_password));
+}
+
 #[cfg(test)]
 mod tests {
     use super::local_next;

@@ -45,3 +45,12 @@ pub async fn jpas(
         minijinja::context! { jpas => list.items, more => list.next_cursor.is_some() },
     )
 }
+
+/// The templates of these pages.
+pub const TEMPLATES: &[(&str, &str)] = crate::templates!["jpas.html"];
+
+/// Mounts `/` and `/jpas`.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(root))
+        .route("/jpas", web::get().to(jpas));
+}

@@ -1,0 +1,129 @@
+// What every browser test shares: the checks (counted, printed on failure), axe-core on
+// a page, the walk over a list of pages, keyboard sign-in, and calls to the JSON API for
+// setting up data. Each `*.test.mjs` beside this file is run by `run` as
+// `node X.test.mjs BASE_URL ADMIN_EMAIL ADMIN_PASSWORD MAIL_DIR`.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+export const [base, adminEmail, adminPassword, mailDir] = process.argv.slice(2);
+export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let passed = 0;
+let failed = 0;
+export let axeRuns = 0;
+
+export function check(ok, what) {
+  if (ok) {
+    passed += 1;
+  } else {
+    failed += 1;
+    console.log(`FAIL ${what}`);
+  }
+  return ok;
+}
+
+/// axe-core (0 serious or critical), no sideways scroll, `<html lang>`.
+export async function audit(page, label, javaScriptEnabled, lang = "en") {
+  // axe needs script in the page: it runs in the contexts with JavaScript on (the same
+  // HTML the no-JavaScript contexts get). Those contexts bypass the CSP for the injected
+  // axe script only: the pages themselves carry no inline script.
+  if (javaScriptEnabled) {
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(async () =>
+      await window.axe.run(document, { resultTypes: ["violations"] }),
+    );
+    axeRuns += 1;
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    for (const v of bad) {
+      console.log(`  axe ${label}: ${v.id} (${v.impact}) ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    }
+    check(bad.length === 0, `axe ${label}: ${bad.length} serious/critical`);
+  }
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  check(!sideways, `no sideways scroll ${label}`);
+  const htmlLang = await page.getAttribute("html", "lang");
+  check(htmlLang === lang, `<html lang> ${label}`);
+}
+
+/// Opens each path in a new tab of `context` and audits it; `expect` maps a path to the
+/// status it must answer (default: below 400).
+export async function walk(context, label, paths, javaScriptEnabled, expect = {}) {
+  const page = await context.newPage();
+  for (const path of paths) {
+    const answer = await page.goto(base + path);
+    const status = answer && answer.status();
+    if (path in expect) {
+      check(status === expect[path], `${label} ${path} answers ${expect[path]} (${status})`);
+    } else {
+      check(status && status < 400, `${label} ${path} answers (${status})`);
+    }
+    await audit(page, `${label} ${path}`, javaScriptEnabled);
+  }
+  await page.close();
+}
+
+/// The four contexts every page is seen in: 1280 and 360 px wide, JavaScript on and off.
+export async function eachContext(browser, fn) {
+  for (const [width, height] of [[1280, 900], [360, 740]]) {
+    for (const javaScriptEnabled of [true, false]) {
+      const label = `${width}px ${javaScriptEnabled ? "js" : "no-js"}`;
+      const context = await browser.newContext({
+        viewport: { width, height },
+        javaScriptEnabled,
+        bypassCSP: javaScriptEnabled,
+      });
+      try {
+        await fn(context, label, javaScriptEnabled);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+}
+
+/// Signs in through the form (mouse-free: fill and Enter) and lands on `next`.
+export async function signIn(page, email, password, next = "/") {
+  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
+  await page.fill("input[name=email]", email);
+  await page.fill("input[name=password]", password);
+  await Promise.all([page.waitForNavigation(), page.press("input[name=password]", "Enter")]);
+}
+
+/// The JSON API as `token` (or anonymous): `await call("POST", "/jpas", body)`.
+export function apiAs(token) {
+  return async (method, path, body, headers = {}) => {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: r.status, json, text, headers: r.headers };
+  };
+}
+
+/// A bearer token for `email`.
+export async function tokenFor(email, password) {
+  const r = await apiAs(null)("POST", "/auth/login", { email, password });
+  if (r.status !== 200) throw new Error(`sign-in of ${email}: ${r.status} ${r.text}`);
+  return r.json.access_token;
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath, args: ["--no-sandbox"] });
+}
+
+/// Prints the tally and exits 0 only when every check passed.
+export function finish(name) {
+  console.log(`browser ${name}: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
