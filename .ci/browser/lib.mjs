@@ -127,3 +127,58 @@ export function finish(name) {
   console.log(`browser ${name}: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
+
+/// The mails written to the mail directory (the file transport), each as
+/// `{ to, subject, text }` with quoted-printable soft breaks and `=XX` escapes undone.
+export function readMails() {
+  const { readdirSync } = require("node:fs");
+  let files = [];
+  try { files = readdirSync(mailDir).filter((f) => f.endsWith(".eml")); } catch { return []; }
+  return files.map((f) => {
+    const raw = readFileSync(`${mailDir}/${f}`, "utf8");
+    const to = (raw.match(/^To: (.*)$/m) || [, ""])[1].trim().replace(/^.*<(.*)>$/, "$1");
+    const subject = (raw.match(/^Subject: (.*)$/m) || [, ""])[1].trim();
+    const text = raw
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    return { to, subject, text };
+  });
+}
+
+/// Waits for a mail to `to` whose text matches `pattern`; returns the match.
+export async function mailMatching(to, pattern) {
+  for (let i = 0; i < 100; i += 1) {
+    for (const mail of readMails()) {
+      const m = mail.to === to && mail.text.match(pattern);
+      if (m) return m;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} matching ${pattern}`);
+}
+
+/// Invites a user as the admin (`call` from `apiAs`) and sets the password from the
+/// invitation mail's link, as the invitee would. Returns the user's id.
+export async function inviteUser(call, user, password) {
+  const made = await call("POST", "/users", user);
+  if (made.status !== 201) throw new Error(`invite ${user.email}: ${made.status} ${made.text}`);
+  const [, token] = await mailMatching(user.email, /set-password\?token=([A-Za-z0-9_-]+)/);
+  const set = await apiAs(null)("POST", "/auth/password-reset/confirm", { token, new_password: password });
+  if (set.status !== 204) throw new Error(`set password of ${user.email}: ${set.status} ${set.text}`);
+  return made.json.id;
+}
+
+/// The current TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) of a base32 secret.
+export function totpCode(secret, at = Date.now()) {
+  const { createHmac } = require("node:crypto");
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return n.toString().padStart(6, "0");
+}

@@ -84,6 +84,14 @@ me-mfa-on = Two-factor sign-in is on. You sign in with your password and a code 
 me-mfa-off = Two-factor sign-in is off. Turn it on to protect your account with a code from an authenticator app.
 me-mfa-enrol-hint = To turn it on, confirm your current password.
 me-mfa-enrol-submit = Turn on two-factor sign-in
+me-codes-heading = Recovery codes
+me-codes-left = { $count ->
+    [0] You have no unused recovery codes left. Make new ones now.
+    [one] You have 1 unused recovery code left.
+   *[other] You have { $count } unused recovery codes left.
+  }
+me-codes-intro = New codes replace every old one. You need your password and a current code.
+me-codes-submit = Make new recovery codes
 me-mfa-disable-heading = Turn off two-factor sign-in
 me-mfa-disable-submit = Turn off two-factor sign-in
 
@@ -107,6 +115,9 @@ jpas-dates = Dates
 jpas-status = Status
 jpas-exercise = exercise
 jpas-date-range = { $start } to { $end }
+jpa-status-planning = Planning
+jpa-status-active = Active
+jpa-status-closed = Closed
 jpas-none = There are no JPAs for you to see yet.
 jpas-more = Only the first 100 are listed.
 

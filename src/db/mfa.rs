@@ -91,6 +91,15 @@ pub fn replace_recovery_codes(
     Ok(())
 }
 
+/// How many of the user's recovery codes are still unused.
+pub fn unused_recovery_codes(conn: &mut DbConnection, user_id: &str) -> QueryResult<i64> {
+    recovery_codes::table
+        .filter(recovery_codes::user_id.eq(user_id))
+        .filter(recovery_codes::used_at.is_null())
+        .count()
+        .get_result(conn)
+}
+
 /// Spends an unused recovery code; true when one matched.
 pub fn use_recovery_code(
     conn: &mut DbConnection,

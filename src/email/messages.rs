@@ -97,6 +97,7 @@ pub enum SecurityChange {
     PasswordReset,
     TwoFactorEnabled,
     TwoFactorDisabled,
+    RecoveryCodesReplaced,
 }
 
 impl SecurityChange {
@@ -109,6 +110,9 @@ impl SecurityChange {
             SecurityChange::TwoFactorEnabled => "two-factor sign-in was turned on for your account",
             SecurityChange::TwoFactorDisabled => {
                 "two-factor sign-in was turned off for your account"
+            }
+            SecurityChange::RecoveryCodesReplaced => {
+                "new recovery codes were made for your account, and the old ones stopped working"
             }
         }
     }

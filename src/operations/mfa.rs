@@ -305,6 +305,90 @@ pub async fn disable(
     Ok(())
 }
 
+/// How many recovery codes the caller has left (0 when two-factor sign-in is off).
+pub fn recovery_codes_left(conn: &mut DbConnection, caller: &Caller) -> Result<i64> {
+    require(caller.role, Action::ManageOwnMfa)?;
+    Ok(mfa::unused_recovery_codes(conn, &caller.user_id)?)
+}
+
+/// New recovery codes for the caller (two-factor on), with the password and a current
+/// code, as for turning it off: the old codes stop working, the new ones are shown once,
+/// and the user is told by mail.
+pub async fn regenerate_recovery_codes(
+    state: &AppState,
+    caller: &Caller,
+    ctx: AuditContext,
+    input: DisableRequest,
+) -> Result<RecoveryCodes> {
+    require(caller.role, Action::ManageOwnMfa)?;
+    let caller = caller.clone();
+    let user_id = caller.user_id.clone();
+    let (user, reservation) = {
+        let st = state.clone();
+        let addr = caller.client_addr.clone();
+        state
+            .db
+            .run(move |conn| {
+                let reservation = reserve(conn, &st, &user_id, &addr)?;
+                Ok((users::find(conn, &user_id)?, reservation))
+            })
+            .await?
+    };
+    let password_ok = state
+        .hasher
+        .verify(
+            SecretString::from(input.password),
+            user.password_hash.clone(),
+        )
+        .await?;
+    let codes = totp::new_recovery_codes()?;
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| token_hash(&totp::normalise_recovery_code(c)))
+        .collect();
+    let sealer = state.totp_box.clone();
+    let domain = state.message_domain();
+    state
+        .db
+        .run(move |conn| {
+            let (_, enabled, _) = mfa::state(conn, &caller.user_id)?;
+            if !enabled {
+                return Err(Error::Conflict("Two-factor sign-in is off.".into()));
+            }
+            let code_ok = password_ok
+                && check_second_factor(conn, &sealer, &caller.user_id, &caller.email, &input.code)?;
+            if !code_ok {
+                return Err(Error::invalid("code", "password or code is wrong"));
+            }
+            throttle::release(conn, reservation)?;
+            db::write_tx(conn, |conn| {
+                let now = db::now();
+                mfa::replace_recovery_codes(conn, &caller.user_id, &hashes, now)?;
+                crate::operations::accounts::notify_security_change(
+                    conn,
+                    &caller.user_id,
+                    crate::email::messages::SecurityChange::RecoveryCodesReplaced,
+                    &domain,
+                    now,
+                )?;
+                audit::record(
+                    conn,
+                    &ctx,
+                    "user.mfa_recovery_codes_replaced",
+                    "user",
+                    &caller.user_id,
+                    serde_json::json!({}),
+                    now,
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(RecoveryCodes {
+        recovery_codes: codes,
+    })
+}
+
 /// After a correct password on an account with two-factor sign-in: a challenge for the
 /// code step, valid five minutes.
 pub async fn challenge(state: &AppState, user_id: String) -> Result<MfaChallenge> {

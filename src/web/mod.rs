@@ -90,6 +90,7 @@ impl Pages {
                 Ok::<_, minijinja::Error>(cat.message(&lang, id, &args))
             },
         );
+        env.add_filter("local_time", local_time);
         let urls = assets.clone();
         env.add_function("asset", move |name: &str| {
             urls.url(name).ok_or_else(|| {
@@ -148,6 +149,20 @@ fn html_formatter(
     }
     out.write_str(&escaped)
         .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+}
+
+/// `{{ at | local_time(tz) }}`: an RFC 3339 instant as `YYYY-MM-DD HH:MM` in the time
+/// zone `tz` (the JPA's), with the zone's abbreviation or offset. Text that is not an
+/// instant is shown as it is.
+fn local_time(at: &str, tz: &str) -> String {
+    let Ok(instant) = chrono::DateTime::parse_from_rfc3339(at) else {
+        return at.to_string();
+    };
+    let zone: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+    instant
+        .with_timezone(&zone)
+        .format("%Y-%m-%d %H:%M %Z")
+        .to_string()
 }
 
 static PAGES: OnceLock<Result<Pages, String>> = OnceLock::new();
@@ -449,6 +464,19 @@ mod tests {
     }
 
     #[test]
+    fn every_value_of_a_closed_vocabulary_shown_on_a_page_has_its_label() {
+        let pages = pages().unwrap();
+        for status in crate::domain::enums::JpaStatus::ALL {
+            assert!(pages
+                .catalogue
+                .has(&format!("jpa-status-{}", status.as_str())));
+        }
+        for role in crate::domain::Role::ALL {
+            assert!(pages.catalogue.has(&format!("role-{}", role.as_str())));
+        }
+    }
+
+    #[test]
     fn text_is_escaped_for_html() {
         let pages = pages().unwrap();
         let env = &pages.env;
@@ -462,6 +490,23 @@ mod tests {
             out,
             "<p title=\"&lt;a href=&quot;/x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\">&lt;a href=&quot;/x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;</p>"
         );
+    }
+
+    #[test]
+    fn instants_are_shown_in_the_jpa_time_zone() {
+        assert_eq!(
+            local_time("2026-11-30T20:30:00Z", "Asia/Bangkok"),
+            "2026-12-01 03:30 +07"
+        );
+        assert_eq!(
+            local_time("2026-06-30T20:30:00+00:00", "Australia/Sydney"),
+            "2026-07-01 06:30 AEST"
+        );
+        assert_eq!(
+            local_time("2026-06-30T20:30:00Z", "Nowhere/Else"),
+            "2026-06-30 20:30 UTC"
+        );
+        assert_eq!(local_time("not a time", "UTC"), "not a time");
     }
 
     #[test]

@@ -371,14 +371,68 @@ async fn two_factor_is_turned_on_in_the_account_page_and_asked_at_sign_in() {
     );
     assert!(b.cookies.contains_key("jpa_session"));
     assert!(!b.cookies.contains_key("jpa_mfa"));
-    assert_eq!(b.get("/me").await.status, 200);
+    let me = b.get("/me").await;
+    assert!(
+        me.text.contains("You have 9 unused recovery codes left."),
+        "one spent"
+    );
+
+    // New recovery codes: a wrong password changes nothing; then the old ones stop working.
+    let refused = b
+        .submit(
+            "/me",
+            "/me/totp/recovery-codes",
+            &[("password", "not-the-password-1"), ("code", &codes[1])],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text.contains("href=\"#codes-code\""));
+    let fresh = b
+        .submit(
+            "/me",
+            "/me/totp/recovery-codes",
+            &[("password", PASSWORD), ("code", &codes[2])],
+        )
+        .await;
+    assert_eq!(fresh.status, 200, "{}", fresh.text);
+    let new_codes: Vec<String> = regex::Regex::new(r"<li><code>([^<]+)</code></li>")
+        .unwrap()
+        .captures_iter(&fresh.text)
+        .map(|c| c[1].to_string())
+        .collect();
+    assert_eq!(new_codes.len(), 10);
+    assert!(new_codes.iter().all(|c| !codes.contains(c)));
+    assert!(b
+        .get("/me")
+        .await
+        .text
+        .contains("You have 10 unused recovery codes left."));
+    let mut told = false;
+    for _ in 0..100 {
+        told = app.mailer.sent().iter().any(|m| {
+            m.to == "two@agency.example" && m.text.contains("new recovery codes were made")
+        });
+        if told {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(told, "the owner is told");
+    let old = b
+        .submit(
+            "/me",
+            "/me/totp/disable",
+            &[("password", PASSWORD), ("code", &codes[3])],
+        )
+        .await;
+    assert_eq!(old.status, 422, "an old recovery code no longer works");
 
     // Turned off with the password and a code.
     let off = b
         .submit(
             "/me",
             "/me/totp/disable",
-            &[("password", PASSWORD), ("code", &codes[1])],
+            &[("password", PASSWORD), ("code", &new_codes[0])],
         )
         .await;
     assert_eq!(

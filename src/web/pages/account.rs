@@ -58,6 +58,7 @@ enum Section {
     Password,
     Enrol,
     Disable,
+    Codes,
 }
 
 async fn me_page(
@@ -70,15 +71,21 @@ async fn me_page(
     notice_id: Option<&str>,
 ) -> Result<HttpResponse, PageError> {
     let caller = who.caller.clone();
-    let user = state
+    let (user, codes_left) = state
         .db
-        .run(move |conn| sessions::me(conn, &caller))
+        .run(move |conn| {
+            Ok((
+                sessions::me(conn, &caller)?,
+                mfa::recovery_codes_left(conn, &caller)?,
+            ))
+        })
         .await?;
     let section = match section {
         Section::None => "",
         Section::Password => "password",
         Section::Enrol => "enrol",
         Section::Disable => "disable",
+        Section::Codes => "codes",
     };
     render(
         status,
@@ -87,6 +94,7 @@ async fn me_page(
         minijinja::context! {
             user => user,
             mfa_on => who.mfa_on,
+            codes_left => codes_left,
             must_enrol => who.must_enrol,
             section => section,
             errors => errors,
@@ -427,6 +435,60 @@ pub async fn disable(
     }
 }
 
+/// `POST /me/totp/recovery-codes`: new recovery codes, with the password and a code
+/// (`operations::mfa::regenerate_recovery_codes`); shown this once.
+pub async fn new_codes(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: SignedIn,
+    CsrfForm(form): CsrfForm<DisableForm>,
+) -> Result<HttpResponse, PageError> {
+    let p = pages()?;
+    let mut errors = FormErrors::default();
+    if form.password.is_empty() {
+        errors.add(p, "codes-password", "err-password-missing");
+    }
+    if form.code.trim().is_empty() {
+        errors.add(p, "codes-code", "err-code-missing");
+    }
+    let status = if errors.is_empty() {
+        let input = DisableRequest {
+            password: form.password,
+            code: form.code,
+        };
+        match mfa::regenerate_recovery_codes(&state, &who.caller, signed_in(&who.caller), input)
+            .await
+        {
+            Ok(codes) => {
+                return render(
+                    StatusCode::OK,
+                    "recovery_codes.html",
+                    Frame::signed_in(&who, req.path()),
+                    minijinja::context! { codes => codes.recovery_codes },
+                )
+            }
+            Err(Error::Invalid(fields)) => {
+                errors = prefixed(
+                    FormErrors::from_domain(p, &fields, &["password", "code"]),
+                    "codes-",
+                );
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Err(Error::Throttled {
+                retry_after_seconds,
+            }) => {
+                errors = throttle_error("codes-code", retry_after_seconds)?;
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            Err(Error::Conflict(_)) => return Ok(see_other("/me")),
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    me_page(&req, &state, &who, status, Section::Codes, errors, None).await
+}
+
 /// The templates of these pages.
 pub const TEMPLATES: &[(&str, &str)] =
     crate::templates!["me.html", "totp_enrol.html", "recovery_codes.html"];
@@ -437,5 +499,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/me/password", web::post().to(change_password))
         .route("/me/totp/enroll", web::post().to(enrol))
         .route("/me/totp/confirm", web::post().to(confirm))
-        .route("/me/totp/disable", web::post().to(disable));
+        .route("/me/totp/disable", web::post().to(disable))
+        .route("/me/totp/recovery-codes", web::post().to(new_codes));
 }
