@@ -362,7 +362,10 @@ pub fn due_for_agency(
 ) -> Result<Vec<DueMilestone>> {
     require(caller.role, Action::ListMilestones)?;
     let jpa = super::jpas::visible_jpa(conn, caller, jpa_id)?;
-    let Some(agency) = caller.agency_id.as_deref().filter(|_| caller.role == Role::Liaison)
+    let Some(agency) = caller
+        .agency_id
+        .as_deref()
+        .filter(|_| caller.role == Role::Liaison)
     else {
         return Ok(Vec::new());
     };

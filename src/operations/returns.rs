@@ -280,44 +280,41 @@ pub fn save_if_unchanged(
                 return Err(Error::Stale);
             }
         }
-        let (created, before, after) =
-            match existing {
-                Some(row) if row.status == ReturnStatus::Submitted.as_str() => {
-                    return Err(submitted())
-                }
-                Some(row) => {
+        let (created, before, after) = match existing {
+            Some(row) if row.status == ReturnStatus::Submitted.as_str() => return Err(submitted()),
+            Some(row) => {
+                let after = draft(&row);
+                db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
+                (false, Some(row), after)
+            }
+            None => {
+                let row = ReturnRow {
+                    id: db::new_id(),
+                    jpa_id: jpa.id.clone(),
+                    agency_id: agency.clone(),
+                    period: period.to_string(),
+                    narrative: narrative.clone(),
+                    nil_return: input.nil_return,
+                    status: ReturnStatus::Draft.as_str().to_string(),
+                    submitted_at: None,
+                    submitted_by: None,
+                    on_time: None,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                };
+                if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
+                    (true, None, row)
+                } else {
+                    // A parallel first PUT made the draft: this one saves over it.
+                    let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?
+                        .ok_or(Error::NotFound)?;
                     let after = draft(&row);
                     db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
                     (false, Some(row), after)
                 }
-                None => {
-                    let row = ReturnRow {
-                        id: db::new_id(),
-                        jpa_id: jpa.id.clone(),
-                        agency_id: agency.clone(),
-                        period: period.to_string(),
-                        narrative: narrative.clone(),
-                        nil_return: input.nil_return,
-                        status: ReturnStatus::Draft.as_str().to_string(),
-                        submitted_at: None,
-                        submitted_by: None,
-                        on_time: None,
-                        version: 1,
-                        created_at: now,
-                        updated_at: now,
-                    };
-                    if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
-                        (true, None, row)
-                    } else {
-                        // A parallel first PUT made the draft: this one saves over it.
-                        let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?
-                            .ok_or(Error::NotFound)?;
-                        let after = draft(&row);
-                        db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
-                        (false, Some(row), after)
-                    }
-                }
-            };
+            }
+        };
         let fields = |r: &ReturnRow| serde_json::json!({"narrative": r.narrative, "nil_return": r.nil_return, "status": r.status});
         let before_fields = before
             .as_ref()

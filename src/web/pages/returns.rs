@@ -118,10 +118,7 @@ fn state_word(state: ReturnState) -> &'static str {
 /// An instant in the JPA's time zone, to the minute.
 fn local_time(at: DateTime<Utc>, timezone: &str) -> String {
     let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::UTC);
-    at.with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-        + &format!(" ({timezone})")
+    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string() + &format!(" ({timezone})")
 }
 
 fn period_row(p: &PeriodReturn, jpa: &JpaView, suffix: &str) -> PeriodRow {
@@ -195,8 +192,7 @@ pub async fn jpa_page(
     let jpa = load_jpa(&state, &who, &id).await?;
     let notice_id = notice(query.notice.as_deref());
     if who.caller.role != Role::Liaison {
-        let doc =
-            operations::reports::progress(&state, &who.caller, &jpa.id, None).await?;
+        let doc = operations::reports::progress(&state, &who.caller, &jpa.id, None).await?;
         let figures = minijinja::context! {
             as_of => doc["as_of"].as_str().unwrap_or_default(),
             months_elapsed => doc["months_elapsed"].as_i64().unwrap_or_default(),
@@ -285,7 +281,12 @@ async fn agency_options(
     Ok(list
         .items
         .into_iter()
-        .map(|p| (p.agency_id, format!("{} ({})", p.agency.name, p.agency.country)))
+        .map(|p| {
+            (
+                p.agency_id,
+                format!("{} ({})", p.agency.name, p.agency.country),
+            )
+        })
         .collect())
 }
 
