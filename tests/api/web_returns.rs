@@ -150,9 +150,8 @@ async fn admin_browser(app: &TestApp) -> Browser<'_> {
 
 /// This month's period, the one before (due on the 10th of this month) and the one two
 /// months ago (missing once the 10th of last month has passed).
-fn periods(f: &Fixture) -> (String, String, String) {
+fn periods() -> (String, String, String) {
     let now = first_of_month(today());
-    let _ = f;
     (
         period(now),
         period(now - Months::new(1)),
@@ -163,7 +162,7 @@ fn periods(f: &Fixture) -> (String, String, String) {
 #[tokio::test]
 async fn a_liaison_s_jpa_page_puts_returns_owed_milestones_due_and_investigations_first() {
     let f = fixture().await;
-    let (this, _, missing) = periods(&f);
+    let (this, _, missing) = periods();
     let mut b = signed_in(&f.app, LA).await;
     let page = b.get(&format!("/jpas/{}", f.jpa)).await;
     assert_eq!(page.status, 200, "{}", page.text);
@@ -230,7 +229,7 @@ async fn coordinators_and_observers_get_an_overview_of_the_jpa() {
 #[tokio::test]
 async fn each_page_answers_each_role_and_agency_as_the_rules_say() {
     let f = fixture().await;
-    let (this, _, _) = periods(&f);
+    let (this, _, _) = periods();
     let j = &f.jpa;
     let pages = [
         format!("/jpas/{j}"),
@@ -307,7 +306,7 @@ async fn each_page_answers_each_role_and_agency_as_the_rules_say() {
 #[tokio::test]
 async fn a_liaison_saves_a_draft_then_submits_it_after_confirming_and_only_once() {
     let f = fixture().await;
-    let (_, last, _) = periods(&f);
+    let (_, last, _) = periods();
     let form = format!("/jpas/{}/returns/{last}", f.jpa);
     let mut b = signed_in(&f.app, LA).await;
     let shown = b.get(&form).await;
@@ -436,7 +435,7 @@ async fn a_liaison_saves_a_draft_then_submits_it_after_confirming_and_only_once(
     // No CSRF token: 403, nothing changes.
     let forged = b
         .post(
-            &format!("/jpas/{}/returns/{}", f.jpa, periods(&f).0),
+            &format!("/jpas/{}/returns/{}", f.jpa, periods().0),
             &[("narrative", "x")],
         )
         .await;
@@ -446,7 +445,7 @@ async fn a_liaison_saves_a_draft_then_submits_it_after_confirming_and_only_once(
 #[tokio::test]
 async fn bad_input_on_the_return_form_is_answered_on_the_form_with_the_input_kept() {
     let f = fixture().await;
-    let (this, last, _) = periods(&f);
+    let (_, last, _) = periods();
     let mut b = signed_in(&f.app, LA).await;
     for bad in ["2026-13", "abc", "1999-01", "2026-1"] {
         let r = b.get(&format!("/jpas/{}/returns/{bad}", f.jpa)).await;
@@ -596,13 +595,12 @@ async fn bad_input_on_the_return_form_is_answered_on_the_form_with_the_input_kep
         .await;
     assert_eq!(early.status, 409);
     assert!(early.text.contains("has not started yet"));
-    let _ = this;
 }
 
 #[tokio::test]
 async fn a_liaison_cannot_reach_another_agency_s_return_and_a_coordinator_can() {
     let f = fixture().await;
-    let (_, last, _) = periods(&f);
+    let (_, last, _) = periods();
     let mut b = signed_in(&f.app, LA).await;
     let other = format!("/jpas/{}/returns/{last}?agency_id={}", f.jpa, f.b);
     assert_eq!(b.get(&other).await.status, 403);
@@ -682,7 +680,7 @@ async fn a_liaison_cannot_reach_another_agency_s_return_and_a_coordinator_can() 
 #[tokio::test]
 async fn compliance_shows_a_liaison_its_own_row_and_coordinators_every_agency() {
     let f = fixture().await;
-    let (_, _, missing) = periods(&f);
+    let (_, _, missing) = periods();
     let first = period(f.start);
     // A files its first return late, today.
     let path = format!("/api/v1/jpas/{}/returns/{first}", f.jpa);
@@ -812,7 +810,7 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
     assert!(me.text.contains("Two-factor") || me.text.contains("two-factor"));
 
     // Reminders: the overdue reminder to a liaison and the co-chairs' digest.
-    let (_, last, _) = periods(&f);
+    let (_, last, _) = periods();
     let due = first_of_month(today()) + Days::new(9);
     let as_of = due + Days::new(1);
     let r = app
@@ -879,7 +877,7 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
 async fn a_reminder_pass_for_a_past_day_never_calls_a_submitted_return_missing() {
     let f = fixture().await;
     let app = &f.app;
-    let (_, _, two_ago) = periods(&f);
+    let (_, _, two_ago) = periods();
     // The return for two months ago was due on the 10th of last month; A files it today.
     let path = format!("/api/v1/jpas/{}/returns/{two_ago}", f.jpa);
     app.request(

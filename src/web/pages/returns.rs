@@ -238,7 +238,7 @@ pub async fn jpa_page(
     let owed: Vec<PeriodRow> = returns
         .periods
         .iter()
-        .filter(|p| !p.saved.as_ref().is_some_and(|r| r.status == "submitted"))
+        .filter(|p| p.saved.as_ref().is_none_or(|r| r.status != "submitted"))
         .filter(|p| match p.state {
             Some(ReturnState::Missing) => true,
             Some(ReturnState::NotDue) => p.started,
@@ -371,7 +371,6 @@ fn find_period(returns: &AgencyReturns, period: &str) -> Result<usize, PageError
         .ok_or(PageError::NotFound)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn form_page(
     req: &HttpRequest,
     who: &SignedIn,
