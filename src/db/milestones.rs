@@ -147,3 +147,30 @@ pub fn of_investigations(
         .select(MilestoneRow::as_select())
         .load(conn)
 }
+
+/// Planned milestones of a JPA due on or before `until` that an agency may mark achieved
+/// (it is responsible, or it leads the investigation), by due date, with the
+/// investigation's title: the to-do list of the agency's liaisons.
+pub fn planned_for_agency(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    agency_id: &str,
+    until: NaiveDate,
+    limit: i64,
+) -> QueryResult<Vec<(MilestoneRow, String)>> {
+    use super::schema::investigations;
+    milestones::table
+        .inner_join(investigations::table)
+        .filter(investigations::jpa_id.eq(jpa_id.to_string()))
+        .filter(milestones::status.eq("planned"))
+        .filter(milestones::due_on.le(until))
+        .filter(
+            milestones::responsible_agency_id
+                .eq(agency_id.to_string())
+                .or(investigations::lead_agency_id.eq(agency_id.to_string())),
+        )
+        .order((milestones::due_on.asc(), milestones::id.asc()))
+        .limit(limit)
+        .select((MilestoneRow::as_select(), investigations::title))
+        .load(conn)
+}

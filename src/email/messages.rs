@@ -90,7 +90,9 @@ pub fn password_reset(
 }
 
 /// A change to how an account signs in, announced to its owner (OWASP ASVS 2.2.3): if it
-/// was not them, they learn at once. No link and no secret in the mail.
+/// was not them, they learn at once. No secret in the mail; its one link is the account
+/// page (`/me`, reached only by signing in), which shows the password and two-factor
+/// settings the notice is about. It carries no token, so it is no phishing template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecurityChange {
     PasswordChanged,
@@ -124,20 +126,25 @@ pub fn security_notice(
     display_name: &str,
     change: SecurityChange,
     at: chrono::NaiveDateTime,
+    public_url: &str,
     dedupe_key: String,
 ) -> NewMail {
     let when = at.format("%Y-%m-%d %H:%M UTC");
     let what = change.describe();
+    let account = format!("{}/me", public_url.trim_end_matches('/'));
     let text = format!(
         "Hello {display_name},\n\nOn {when}, {what} on the JPA coordination service.\n\n\
          If this was you, there is nothing to do. If it was not, tell your administrator \
-         at once: someone else may be able to sign in as you.\n"
+         at once: someone else may be able to sign in as you.\n\nYour account's sign-in \
+         settings (after signing in): {account}\n"
     );
     let html = format!(
         "<p>Hello {},</p><p>On {when}, {what} on the JPA coordination service.</p>\
          <p>If this was you, there is nothing to do. If it was not, tell your administrator \
-         at once: someone else may be able to sign in as you.</p>",
-        escape_html(display_name)
+         at once: someone else may be able to sign in as you.</p>\
+         <p><a href=\"{}\">Your account's sign-in settings</a> (after signing in)</p>",
+        escape_html(display_name),
+        escape_html(&account)
     );
     NewMail {
         recipient: recipient.to_string(),

@@ -97,7 +97,7 @@ pub fn notify_security_change(
     conn: &mut DbConnection,
     user_id: &str,
     change: crate::email::messages::SecurityChange,
-    message_domain: &str,
+    mailing: &crate::operations::Mailing,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Error> {
     let user = users::find(conn, user_id)?;
@@ -106,8 +106,9 @@ pub fn notify_security_change(
         &user.display_name,
         change,
         now,
+        &mailing.public_url,
         format!("security:{}", db::new_id()),
     );
-    crate::db::outbox::enqueue(conn, mail, message_domain, now)?;
+    crate::db::outbox::enqueue(conn, mail, &mailing.message_domain, now)?;
     Ok(())
 }

@@ -379,8 +379,8 @@ pub struct ParticipantView {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participation {
-    /// Default: the JPA's start, or today when joining a running JPA. Returns are owed
-    /// from this month on.
+    /// Default: the JPA's start while it is in planning, else today (joining a running
+    /// JPA). Returns are owed from this month on.
     #[serde(default, deserialize_with = "crate::domain::date::optional")]
     pub joined_on: Option<NaiveDate>,
 }
@@ -406,10 +406,16 @@ pub fn add_participant(
             return Ok((false, agency, joined));
         }
         ensure_open(&jpa)?;
-        let today = today_in(&jpa.timezone);
+        // While the JPA is being planned nobody has started yet: the agency joins at the
+        // start, and owes every return (not only those from the day it was added).
+        let default_join = if jpa.status == JpaStatus::Planning.as_str() {
+            jpa.start_date
+        } else {
+            today_in(&jpa.timezone)
+        };
         let joined_on = input
             .joined_on
-            .unwrap_or(today)
+            .unwrap_or(default_join)
             .clamp(jpa.start_date, jpa.end_date.max(jpa.start_date));
         let now = db::now();
         if !db::insert_once(conn, |conn| {

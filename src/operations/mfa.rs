@@ -191,7 +191,7 @@ pub async fn confirm(
         .map(|c| token_hash(&totp::normalise_recovery_code(c)))
         .collect();
     let st = state.clone();
-    let domain = state.message_domain();
+    let mailing = state.mailing();
     state
         .db
         .run(move |conn| {
@@ -219,7 +219,7 @@ pub async fn confirm(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::TwoFactorEnabled,
-                    &domain,
+                    &mailing,
                     now,
                 )?;
                 mfa::replace_recovery_codes(conn, &caller.user_id, &hashes, now)?;
@@ -270,7 +270,7 @@ pub async fn disable(
         )
         .await?;
     let sealer = state.totp_box.clone();
-    let domain = state.message_domain();
+    let mailing = state.mailing();
     state
         .db
         .run(move |conn| {
@@ -286,7 +286,7 @@ pub async fn disable(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::TwoFactorDisabled,
-                    &domain,
+                    &mailing,
                     db::now(),
                 )?;
                 audit::record(

@@ -338,3 +338,48 @@ pub fn delete(
         Ok(())
     })
 }
+
+/// A milestone on an agency's to-do list, with its investigation's title.
+#[derive(Debug, Serialize)]
+pub struct DueMilestone {
+    #[serde(flatten)]
+    pub milestone: MilestoneView,
+    pub investigation_title: String,
+}
+
+/// How far ahead the to-do list looks (as the reminders do).
+pub const DUE_HORIZON_DAYS: u64 = crate::reminders::rules::MILESTONE_HORIZON_DAYS;
+
+/// The caller's agency's planned milestones in a JPA that are overdue or due within
+/// `DUE_HORIZON_DAYS` (today in the JPA's time zone), oldest due first: those the agency
+/// is responsible for and every one of the investigations it leads, i.e. the ones its
+/// liaison may mark achieved. Empty for callers without an agency. At most `limit`.
+pub fn due_for_agency(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    jpa_id: &str,
+    limit: i64,
+) -> Result<Vec<DueMilestone>> {
+    require(caller.role, Action::ListMilestones)?;
+    let jpa = super::jpas::visible_jpa(conn, caller, jpa_id)?;
+    let Some(agency) = caller
+        .agency_id
+        .as_deref()
+        .filter(|_| caller.role == Role::Liaison)
+    else {
+        return Ok(Vec::new());
+    };
+    let today = today_in(&jpa.timezone);
+    let until = today
+        .checked_add_days(chrono::Days::new(DUE_HORIZON_DAYS))
+        .unwrap_or(today);
+    Ok(
+        milestones::planned_for_agency(conn, &jpa.id, agency, until, limit)?
+            .into_iter()
+            .map(|(row, investigation_title)| DueMilestone {
+                milestone: view(row, today),
+                investigation_title,
+            })
+            .collect(),
+    )
+}

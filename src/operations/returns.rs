@@ -236,6 +236,23 @@ pub fn save(
     agency_id: Option<&str>,
     input: SaveReturn,
 ) -> Result<(bool, ReturnView)> {
+    save_if_unchanged(conn, caller, ctx, id, period, agency_id, input, None)
+}
+
+/// `save`, only if the draft is still at version `expected` (`Some(0)`: there was none
+/// yet); otherwise `Stale` and nothing is written. The pages' forms carry the version
+/// they showed, so a draft edited elsewhere meanwhile is not overwritten unseen.
+#[allow(clippy::too_many_arguments)]
+pub fn save_if_unchanged(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ctx: &AuditContext,
+    id: &str,
+    period: &str,
+    agency_id: Option<&str>,
+    input: SaveReturn,
+    expected: Option<i64>,
+) -> Result<(bool, ReturnView)> {
     require(caller.role, Action::WriteReturn)?;
     let narrative = optional_text("narrative", &input.narrative, 20_000)
         .map_err(|e| Error::Invalid(vec![e]))?;
@@ -250,44 +267,54 @@ pub fn save(
             after.nil_return = input.nil_return;
             after
         };
-        let (created, before, after) =
-            match returns::find(conn, &jpa.id, &agency, &period.to_string())? {
-                Some(row) if row.status == ReturnStatus::Submitted.as_str() => {
-                    return Err(submitted())
-                }
-                Some(row) => {
+        let existing = returns::find(conn, &jpa.id, &agency, &period.to_string())?;
+        if let Some(expected) = expected {
+            let current = existing
+                .as_ref()
+                .filter(|r| r.status != ReturnStatus::Submitted.as_str())
+                .map_or(0, |r| r.version);
+            let submitted_now = existing
+                .as_ref()
+                .is_some_and(|r| r.status == ReturnStatus::Submitted.as_str());
+            if current != expected && !submitted_now {
+                return Err(Error::Stale);
+            }
+        }
+        let (created, before, after) = match existing {
+            Some(row) if row.status == ReturnStatus::Submitted.as_str() => return Err(submitted()),
+            Some(row) => {
+                let after = draft(&row);
+                db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
+                (false, Some(row), after)
+            }
+            None => {
+                let row = ReturnRow {
+                    id: db::new_id(),
+                    jpa_id: jpa.id.clone(),
+                    agency_id: agency.clone(),
+                    period: period.to_string(),
+                    narrative: narrative.clone(),
+                    nil_return: input.nil_return,
+                    status: ReturnStatus::Draft.as_str().to_string(),
+                    submitted_at: None,
+                    submitted_by: None,
+                    on_time: None,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                };
+                if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
+                    (true, None, row)
+                } else {
+                    // A parallel first PUT made the draft: this one saves over it.
+                    let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?
+                        .ok_or(Error::NotFound)?;
                     let after = draft(&row);
                     db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
                     (false, Some(row), after)
                 }
-                None => {
-                    let row = ReturnRow {
-                        id: db::new_id(),
-                        jpa_id: jpa.id.clone(),
-                        agency_id: agency.clone(),
-                        period: period.to_string(),
-                        narrative: narrative.clone(),
-                        nil_return: input.nil_return,
-                        status: ReturnStatus::Draft.as_str().to_string(),
-                        submitted_at: None,
-                        submitted_by: None,
-                        on_time: None,
-                        version: 1,
-                        created_at: now,
-                        updated_at: now,
-                    };
-                    if db::insert_once(conn, |conn| returns::insert(conn, &row))? {
-                        (true, None, row)
-                    } else {
-                        // A parallel first PUT made the draft: this one saves over it.
-                        let row = returns::find(conn, &jpa.id, &agency, &period.to_string())?
-                            .ok_or(Error::NotFound)?;
-                        let after = draft(&row);
-                        db::one_row_or(returns::save_draft(conn, &after, now)?, submitted())?;
-                        (false, Some(row), after)
-                    }
-                }
-            };
+            }
+        };
         let fields = |r: &ReturnRow| serde_json::json!({"narrative": r.narrative, "nil_return": r.nil_return, "status": r.status});
         let before_fields = before
             .as_ref()
@@ -319,6 +346,20 @@ pub fn submit(
     period: &str,
     agency_id: Option<&str>,
 ) -> Result<ReturnView> {
+    submit_if_unchanged(conn, caller, ctx, id, period, agency_id, None)
+}
+
+/// `submit`, only if the draft is still at version `expected` (the one the confirmation
+/// showed); otherwise `Stale` and nothing is submitted.
+pub fn submit_if_unchanged(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ctx: &AuditContext,
+    id: &str,
+    period: &str,
+    agency_id: Option<&str>,
+    expected: Option<i64>,
+) -> Result<ReturnView> {
     require(caller.role, Action::WriteReturn)?;
     let (row, due_day) = write(conn, |conn| {
         let (jpa, agency, period) = resolve(conn, caller, id, period, agency_id)?;
@@ -335,6 +376,9 @@ pub fn submit(
         let submitted = || Error::Conflict("This return is already submitted.".into());
         if before.status == ReturnStatus::Submitted.as_str() {
             return Err(submitted());
+        }
+        if expected.is_some_and(|v| v != before.version) {
+            return Err(Error::Stale);
         }
         let now = db::now();
         let on_time = today <= period.due_date(jpa.report_due_day as u32);
@@ -389,5 +433,84 @@ pub fn compliance(
         periods,
         agencies: rows,
         totals,
+    })
+}
+
+/// One period of an agency's returns, as the returns pages show it.
+#[derive(Debug, Serialize)]
+pub struct PeriodReturn {
+    pub period: String,
+    pub first_day: NaiveDate,
+    pub due_on: NaiveDate,
+    /// Where it stands today; `None` for a period before the agency joined (not owed).
+    pub state: Option<ReturnState>,
+    /// The period has begun: its return may be submitted.
+    pub started: bool,
+    /// The draft or the submitted return, if one was saved.
+    #[serde(rename = "return")]
+    pub saved: Option<ReturnView>,
+}
+
+/// Every period of a JPA for one agency: state, due date and the saved return.
+#[derive(Debug, Serialize)]
+pub struct AgencyReturns {
+    pub agency_id: String,
+    pub name: String,
+    pub country: String,
+    pub joined_on: NaiveDate,
+    /// Today in the JPA's time zone.
+    pub today: NaiveDate,
+    pub periods: Vec<PeriodReturn>,
+    pub rates: Rates,
+}
+
+/// The returns of an agency in a JPA: a liaison's own (another agency's id is 403);
+/// coordinators name the agency, which must participate (404 otherwise).
+pub fn of_agency(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    jpa_id: &str,
+    agency_id: Option<&str>,
+) -> Result<AgencyReturns> {
+    require(caller.role, Action::ListReturns)?;
+    let jpa = visible_jpa(conn, caller, jpa_id)?;
+    let agency = policy::return_agency(caller, agency_id)?;
+    let mut participants = jpas::participants(conn, &jpa.id)?;
+    participants.retain(|(a, _)| a.id == agency);
+    let Some((row, joined_on)) = participants.first().cloned() else {
+        return Err(Error::NotFound);
+    };
+    let today = today_in(&jpa.timezone);
+    let saved = returns::all_for_jpa(conn, &jpa.id, Some(&agency))?;
+    let (mut rows, _) = compliance_rows(&jpa, participants, &saved, today);
+    let (states, rates) = match rows.pop() {
+        Some(r) => (r.periods, r.rates),
+        None => Default::default(),
+    };
+    let mut by_period: HashMap<String, ReturnRow> =
+        saved.into_iter().map(|r| (r.period.clone(), r)).collect();
+    let due_day = jpa.report_due_day;
+    let periods = periods_between(jpa.start_date, jpa.end_date)
+        .into_iter()
+        .map(|p| {
+            let key = p.to_string();
+            PeriodReturn {
+                first_day: p.first_day(),
+                due_on: p.due_date(due_day as u32),
+                state: states.get(&key).copied(),
+                started: today >= p.first_day(),
+                saved: by_period.remove(&key).map(|r| view(r, due_day)),
+                period: key,
+            }
+        })
+        .collect();
+    Ok(AgencyReturns {
+        agency_id: row.id,
+        name: row.name,
+        country: row.country,
+        joined_on,
+        today,
+        periods,
+        rates,
     })
 }

@@ -347,7 +347,7 @@ pub async fn set_password_with_token(
         actor_id: Some(user_id.clone()),
         ..ctx
     };
-    let domain = state.message_domain();
+    let mailing = state.mailing();
     state
         .db
         .run(move |conn| {
@@ -369,7 +369,7 @@ pub async fn set_password_with_token(
                         conn,
                         &owner,
                         crate::email::messages::SecurityChange::PasswordReset,
-                        &domain,
+                        &mailing,
                         now,
                     )?;
                     "user.password_reset"
@@ -452,7 +452,7 @@ pub async fn change_password(
         .map_err(|e| Error::Invalid(vec![e]))?;
     let hash = state.hasher.hash(SecretString::from(new_password)).await?;
     let caller = caller.clone();
-    let domain = state.message_domain();
+    let mailing = state.mailing();
     state
         .db
         .run(move |conn| {
@@ -463,7 +463,7 @@ pub async fn change_password(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::PasswordChanged,
-                    &domain,
+                    &mailing,
                     now,
                 )?;
                 sessions::revoke_all_for_user(

@@ -141,8 +141,9 @@ pub fn reminders_due(facts: &Facts) -> Vec<Reminder> {
     for agency in &facts.agencies {
         let milestones = milestones_to_list(agency, today);
         for &p in periods.iter().filter(|p| p.last_day() >= agency.joined_on) {
-            let submitted = agency.submitted.get(&p).is_some_and(|d| *d <= today);
-            if submitted {
+            // Submitted is submitted, whatever day the pass is run for: a mail never
+            // claims a filed return is missing (a pass `--as-of` a day before it was filed).
+            if agency.submitted.contains_key(&p) {
                 continue;
             }
             let due = p.due_date(jpa.report_due_day);
@@ -191,7 +192,8 @@ pub fn reminders_due(facts: &Facts) -> Vec<Reminder> {
             .iter()
             .filter(|a| p.last_day() >= a.joined_on)
             .map(|a| {
-                let on = a.submitted.get(&p).copied().filter(|d| *d <= today);
+                // The day it was filed, even after `today`: on time or late, never missing.
+                let on = a.submitted.get(&p).copied();
                 DigestRow {
                     agency: a.name.clone(),
                     country: a.country.clone(),
@@ -336,6 +338,23 @@ mod tests {
             .find(|r| r.kind == ReminderKind::Digest)
             .unwrap();
         assert_eq!(digest.digest[0].state, "late");
+    }
+
+    #[test]
+    fn a_pass_for_a_day_before_the_return_was_filed_never_calls_it_missing() {
+        // Filed on 20 February (late); the pass is run for 12 February.
+        let mut f = facts(d(2026, 1, 1), d(2026, 12, 31), 10, d(2026, 2, 12));
+        f.agencies[0]
+            .submitted
+            .insert(Period::parse("2026-01").unwrap(), d(2026, 2, 20));
+        let due = reminders_due(&f);
+        assert!(
+            !due.iter()
+                .any(|r| r.kind != ReminderKind::Digest && r.period.to_string() == "2026-01"),
+            "no overdue reminder for a filed return"
+        );
+        let digest = due.iter().find(|r| r.kind == ReminderKind::Digest).unwrap();
+        assert_eq!(digest.digest[0].state, "late", "filed late, not missing");
     }
 
     #[test]

@@ -57,6 +57,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::auth::TEMPLATES,
     pages::account::TEMPLATES,
     pages::home::TEMPLATES,
+    pages::returns::TEMPLATES,
 ];
 
 impl Pages {
@@ -441,6 +442,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::auth::configure(cfg);
     pages::account::configure(cfg);
     pages::home::configure(cfg);
+    pages::returns::configure(cfg);
 }
 
 #[cfg(test)]
