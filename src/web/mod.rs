@@ -57,6 +57,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::auth::TEMPLATES,
     pages::account::TEMPLATES,
     pages::home::TEMPLATES,
+    pages::work::TEMPLATES,
 ];
 
 impl Pages {
@@ -426,6 +427,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::auth::configure(cfg);
     pages::account::configure(cfg);
     pages::home::configure(cfg);
+    pages::work::configure(cfg);
 }
 
 #[cfg(test)]
