@@ -1221,7 +1221,12 @@ fn outcome_form(
             names_agency => outcome.is_none() && policy::names_outcome_agency(&who.caller),
             reporting => reporting,
             involved => involved,
-            participants => &scene.participants,
+            // The reporting agency is credited already: it is not offered as a contributor
+            // (a coordinator picks it in the same form, so there every agency is listed).
+            participants => scene.participants.iter().filter(|a| {
+                outcome.is_none() && policy::names_outcome_agency(&who.caller)
+                    || Some(a.id.as_str()) != outcome.map(|o| o.lead_agency_id.as_str()).or(who.caller.agency_id.as_deref())
+            }).collect::<Vec<_>>(),
             ..scene.context(&who.caller)
         },
     )
