@@ -338,6 +338,17 @@ pub async fn investigation(
     let scene = &page.scene;
     let lead = &scene.inv.lead_agency_id;
     let overdue = page.milestones.iter().filter(|m| m.m.overdue).count();
+    // The labels of codes, once per page rather than once per row.
+    let p = pages()?;
+    let labels = |prefix: &str, codes: &[&'static str]| -> BTreeMap<&'static str, String> {
+        codes
+            .iter()
+            .map(|c| (*c, p.t(&format!("{prefix}{c}"))))
+            .collect()
+    };
+    let kinds: Vec<&str> = MilestoneKind::ALL.iter().map(|k| k.as_str()).collect();
+    let mstatuses: Vec<&str> = MilestoneStatus::ALL.iter().map(|k| k.as_str()).collect();
+    let ostatuses: Vec<&str> = OutcomeStatus::ALL.iter().map(|k| k.as_str()).collect();
     render(
         StatusCode::OK,
         "work_investigation.html",
@@ -352,6 +363,9 @@ pub async fn investigation(
             overdue => overdue,
             outcomes => &page.outcomes,
             more => page.more,
+            kind_labels => labels("work-kind-", &kinds),
+            mstatus_labels => labels("work-mstatus-", &mstatuses),
+            ostatus_labels => labels("work-ostatus-", &ostatuses),
             ..scene.context(&who.caller)
         },
     )
@@ -409,12 +423,13 @@ fn from_domain(p: &Pages, errors: &[FieldError], inputs: &[&str]) -> FormErrors 
             inputs.first().copied().unwrap_or("main")
         };
         let message = if e.field == "value" && e.message.starts_with("must be at most") {
-            let max = indicators::max_value(INDICATORS[0].code).to_string();
+            // "must be at most N for this indicator": the bound depends on the indicator.
             let max = e
                 .message
                 .split_whitespace()
                 .find_map(|w| w.parse::<i64>().ok())
-                .map_or(max, |n| n.to_string());
+                .map(|n| n.to_string())
+                .unwrap_or_default();
             p.catalogue
                 .message(DEFAULT_LANG, "work-err-value-max", &[("max", max.into())])
         } else {
@@ -1611,7 +1626,88 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::domain::{
+        CrimeType, IndicatorStrength, InvestigationStatus, LegKind, LinkRelation, ModusOperandi,
+        Sensitivity, TransportMode,
+    };
+
+    #[test]
+    fn every_message_id_built_from_a_code_exists() {
+        let c = &pages().unwrap().catalogue;
+        let mut ids: Vec<String> = Vec::new();
+        let mut each = |prefix: &str, codes: Vec<&str>| {
+            ids.extend(codes.into_iter().map(|code| format!("{prefix}{code}")));
+        };
+        each(
+            "work-kind-",
+            MilestoneKind::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-mstatus-",
+            MilestoneStatus::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-ostatus-",
+            OutcomeStatus::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-crime-",
+            CrimeType::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-inv-status-",
+            InvestigationStatus::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect(),
+        );
+        each(
+            "work-leg-",
+            LegKind::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-mode-",
+            TransportMode::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-mo-",
+            ModusOperandi::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-sensitivity-",
+            Sensitivity::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-strength-",
+            IndicatorStrength::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each(
+            "work-relation-",
+            LinkRelation::ALL.iter().map(|k| k.as_str()).collect(),
+        );
+        each("work-group-", INDICATORS.iter().map(|i| i.group).collect());
+        each("work-action-", vec!["achieve", "cancel", "confirm"]);
+        each(
+            "work-field-",
+            MILESTONE_INPUTS
+                .iter()
+                .chain(OUTCOME_INPUTS)
+                .copied()
+                .collect(),
+        );
+        each("work-err-", vec!["due_on-missing", "occurred_on-missing"]);
+        for id in ids {
+            assert!(c.has(&id), "{id}");
+        }
+        for (field, message) in [
+            ("title", "must not be empty"),
+            ("value", "must be 0 or more"),
+        ] {
+            assert!(c.has(message_id(field, message).unwrap()));
+        }
+    }
 
     #[test]
     fn next_is_a_local_path_only() {
