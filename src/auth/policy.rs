@@ -314,12 +314,23 @@ fn is_liaison_of(caller: &Caller, agency_id: &str) -> bool {
 
 /// 403 unless the caller may edit an investigation's own fields and partners.
 pub fn may_edit_investigation(caller: &Caller, lead_agency_id: &str) -> Result<(), Error> {
-    allow(is_coordinator(caller) || is_liaison_of(caller, lead_agency_id))
+    allow(can_edit_investigation(caller, lead_agency_id))
+}
+
+/// `may_edit_investigation` as a yes/no, for a page deciding which links to show (no
+/// "denied" log line: nothing was refused).
+pub fn can_edit_investigation(caller: &Caller, lead_agency_id: &str) -> bool {
+    is_coordinator(caller) || is_liaison_of(caller, lead_agency_id)
 }
 
 /// 403 unless the caller may link or unlink these investigations (lead of either end).
 pub fn may_link(caller: &Caller, lead_a: &str, lead_b: &str) -> Result<(), Error> {
-    allow(is_coordinator(caller) || is_liaison_of(caller, lead_a) || is_liaison_of(caller, lead_b))
+    allow(can_link(caller, lead_a, lead_b))
+}
+
+/// `may_link` as a yes/no.
+pub fn can_link(caller: &Caller, lead_a: &str, lead_b: &str) -> bool {
+    is_coordinator(caller) || is_liaison_of(caller, lead_a) || is_liaison_of(caller, lead_b)
 }
 
 /// 403 unless the caller may add milestones or outcomes to an investigation it sees
@@ -329,10 +340,13 @@ pub fn may_contribute(
     lead_agency_id: &str,
     partner_ids: &[String],
 ) -> Result<(), Error> {
-    allow(
-        is_coordinator(caller)
-            || (caller.role == Role::Liaison && takes_part(caller, lead_agency_id, partner_ids)),
-    )
+    allow(can_contribute(caller, lead_agency_id, partner_ids))
+}
+
+/// `may_contribute` as a yes/no.
+pub fn can_contribute(caller: &Caller, lead_agency_id: &str, partner_ids: &[String]) -> bool {
+    is_coordinator(caller)
+        || (caller.role == Role::Liaison && takes_part(caller, lead_agency_id, partner_ids))
 }
 
 /// 403 unless the caller may change or delete a milestone.
@@ -341,16 +355,38 @@ pub fn may_edit_milestone(
     lead_agency_id: &str,
     responsible_agency_id: &str,
 ) -> Result<(), Error> {
-    allow(
-        is_coordinator(caller)
-            || is_liaison_of(caller, lead_agency_id)
-            || is_liaison_of(caller, responsible_agency_id),
-    )
+    allow(can_edit_milestone(
+        caller,
+        lead_agency_id,
+        responsible_agency_id,
+    ))
+}
+
+/// `may_edit_milestone` as a yes/no.
+pub fn can_edit_milestone(
+    caller: &Caller,
+    lead_agency_id: &str,
+    responsible_agency_id: &str,
+) -> bool {
+    is_coordinator(caller)
+        || is_liaison_of(caller, lead_agency_id)
+        || is_liaison_of(caller, responsible_agency_id)
 }
 
 /// 403 unless the caller may change or delete an outcome.
 pub fn may_edit_outcome(caller: &Caller, outcome_lead_agency_id: &str) -> Result<(), Error> {
-    allow(is_coordinator(caller) || is_liaison_of(caller, outcome_lead_agency_id))
+    allow(can_edit_outcome(caller, outcome_lead_agency_id))
+}
+
+/// `may_edit_outcome` as a yes/no (it also decides who confirms a provisional figure).
+pub fn can_edit_outcome(caller: &Caller, outcome_lead_agency_id: &str) -> bool {
+    is_coordinator(caller) || is_liaison_of(caller, outcome_lead_agency_id)
+}
+
+/// Whether a coordinator names the reporting agency of an outcome (`lead_agency_id`); a
+/// liaison's outcomes are always its own agency's.
+pub fn names_outcome_agency(caller: &Caller) -> bool {
+    is_coordinator(caller)
 }
 
 /// The agency whose monthly return the caller acts on: a liaison's own agency (another

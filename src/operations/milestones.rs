@@ -186,6 +186,14 @@ fn visible_milestone(
     Ok((row, inv.lead_agency_id, partners, jpa))
 }
 
+/// One milestone the caller sees (404 otherwise, the same as a random id), for the pages'
+/// edit and confirmation forms.
+pub fn get(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<MilestoneView> {
+    require(caller.role, Action::ListMilestones)?;
+    let (row, _, _, jpa) = visible_milestone(conn, caller, id)?;
+    Ok(view(row, today_in(&jpa.timezone)))
+}
+
 /// A page of an investigation's milestones, newest first.
 pub fn list(
     conn: &mut DbConnection,

@@ -207,6 +207,13 @@ fn visible_outcome(
     Ok((row, contributors, jpa))
 }
 
+/// One outcome the caller sees (404 otherwise), for the pages' edit and confirmation forms.
+pub fn get(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<OutcomeView> {
+    require(caller.role, Action::ListOutcomes)?;
+    let (row, contributors, _) = visible_outcome(conn, caller, id)?;
+    Ok(view(row, contributors))
+}
+
 /// A page of an investigation's outcomes, newest first.
 pub fn list(
     conn: &mut DbConnection,

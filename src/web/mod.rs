@@ -58,6 +58,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::account::TEMPLATES,
     pages::home::TEMPLATES,
     pages::returns::TEMPLATES,
+    pages::work::TEMPLATES,
 ];
 
 impl Pages {
@@ -443,6 +444,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::account::configure(cfg);
     pages::home::configure(cfg);
     pages::returns::configure(cfg);
+    pages::work::configure(cfg);
 }
 
 #[cfg(test)]

@@ -28,3 +28,4 @@ mod scenario;
 mod tokens;
 mod web;
 mod web_returns;
+mod web_work;

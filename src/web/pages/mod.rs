@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod home;
 pub mod returns;
+pub mod work;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
