@@ -275,7 +275,10 @@ pub const ENGLISH_NAMES: [(&str, &str); 249] = [
 
 /// The English name of a code, if it is one.
 pub fn english_name(code: &str) -> Option<&'static str> {
-    ENGLISH_NAMES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+    ENGLISH_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
 }
 
 #[cfg(test)]

@@ -57,6 +57,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::auth::TEMPLATES,
     pages::account::TEMPLATES,
     pages::home::TEMPLATES,
+    pages::investigations::TEMPLATES,
 ];
 
 impl Pages {
@@ -426,6 +427,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::auth::configure(cfg);
     pages::account::configure(cfg);
     pages::home::configure(cfg);
+    pages::investigations::configure(cfg);
 }
 
 #[cfg(test)]
@@ -436,7 +438,7 @@ mod tests {
     #[test]
     fn every_template_compiles_and_every_message_it_uses_exists() {
         let pages = pages().unwrap();
-        let pattern = regex::Regex::new(r#"t\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
+        let pattern = regex::Regex::new(r#"\bt\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
         for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
             for cap in pattern.captures_iter(source) {
                 assert!(

@@ -27,3 +27,4 @@ mod returns;
 mod scenario;
 mod tokens;
 mod web;
+mod web_investigations;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod auth;
 pub mod home;
+pub mod investigations;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
