@@ -825,7 +825,33 @@ fn domain_errors(
     if errors.is_empty() {
         push_error(&mut errors, "title", t("inv-err-rejected")?);
     }
+    // The summary lists the errors in the order of the form's fields.
+    errors.list.sort_by_key(|e| form_rank(&e.field));
     Ok(errors)
+}
+
+/// Where an input comes in the form, for ordering the error summary.
+fn form_rank(id: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "lead_agency_id",
+        "title",
+        "reference",
+        "summary",
+        "status",
+        "opened_on",
+        "closed_on",
+        "crime_types",
+        "modus_operandi",
+        "sensitivity",
+        "route_legs",
+        "trafficking_indicators",
+        "include_in_compendium",
+        "compendium",
+    ];
+    ORDER
+        .iter()
+        .position(|f| id == *f || id.starts_with(&format!("{f}-")))
+        .unwrap_or(ORDER.len())
 }
 
 /// What the form is for.
@@ -1610,5 +1636,7 @@ mod tests {
             input_id("trafficking_indicators[2].code", &input),
             "trafficking_indicators"
         );
+        assert!(form_rank("title") < form_rank("reference"));
+        assert!(form_rank("route_legs-0-country") < form_rank("compendium-facts"));
     }
 }
