@@ -98,7 +98,7 @@ fn agency_options(participants: &[ParticipantView]) -> Vec<(String, String)> {
             )
         })
         .collect();
-    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    out.sort_by_key(|a| a.1.to_lowercase());
     out
 }
 
@@ -1620,6 +1620,68 @@ mod tests {
         input.leg_action = "up-7".into();
         assert!(input.apply_leg_action());
         assert!(!input.apply_leg_action());
+    }
+
+    #[test]
+    fn every_message_built_from_a_code_exists() {
+        let catalogue = &pages().unwrap().catalogue;
+        let mut ids: Vec<String> = Vec::new();
+        let each = |prefix: &str, codes: &[&str]| -> Vec<String> {
+            codes.iter().map(|c| format!("{prefix}{c}")).collect()
+        };
+        ids.extend(each("inv-status-", &statuses()));
+        ids.extend(each("inv-crime-", &crime_types()));
+        let mo: Vec<&str> = ModusOperandi::ALL.iter().map(|m| m.as_str()).collect();
+        ids.extend(each("inv-mo-", &mo));
+        for s in Sensitivity::ALL {
+            ids.push(format!("inv-sensitivity-{}", s.as_str()));
+            ids.push(format!("inv-sensitivity-{}-hint", s.as_str()));
+        }
+        let kinds: Vec<&str> = LegKind::ALL.iter().map(|m| m.as_str()).collect();
+        ids.extend(each("inv-leg-kind-", &kinds));
+        let modes: Vec<&str> = TransportMode::ALL.iter().map(|m| m.as_str()).collect();
+        ids.extend(each("inv-leg-mode-", &modes));
+        let strengths: Vec<&str> = IndicatorStrength::ALL.iter().map(|m| m.as_str()).collect();
+        ids.extend(each("inv-strength-", &strengths));
+        let relations: Vec<&str> = LinkRelation::ALL.iter().map(|m| m.as_str()).collect();
+        ids.extend(each("inv-relation-", &relations));
+        ids.extend(each("inv-ilo-", ILO_INDICATORS));
+        ids.extend(each(
+            "inv-label-",
+            &[
+                "lead_agency_id",
+                "title",
+                "reference",
+                "summary",
+                "status",
+                "opened_on",
+                "closed_on",
+                "crime_types",
+                "modus_operandi",
+                "sensitivity",
+                "route_legs",
+                "trafficking_indicators",
+                "include_in_compendium",
+                "compendium-facts",
+                "compendium-elements_of_success",
+                "compendium-challenges",
+            ],
+        ));
+        ids.extend(each(
+            "inv-leg-",
+            &["country-of", "place-of", "kind-of", "mode-of"],
+        ));
+        for notice in [
+            "partner-added",
+            "partner-removed",
+            "link-added",
+            "link-removed",
+        ] {
+            ids.push(inv_notice(Some(notice)).unwrap().to_string());
+        }
+        for id in ids {
+            assert!(catalogue.has(&id), "missing {id}");
+        }
     }
 
     #[test]
