@@ -566,6 +566,16 @@ pub fn get(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<Investi
     Ok(view(caller, row, partners))
 }
 
+/// The investigation as the form that changes its own fields and partners shows it: 404
+/// when the caller cannot see it, 403 when it sees it but may not edit it (a partner
+/// liaison), the same answers as `update` and `add_partner` would give.
+pub fn for_edit(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<InvestigationView> {
+    require(caller.role, Action::UpdateInvestigation)?;
+    let (row, partners) = visible(conn, caller, id)?;
+    policy::may_edit_investigation(caller, &row.lead_agency_id)?;
+    Ok(view(caller, row, partners))
+}
+
 /// Changes the fields given, if the investigation is still at version `expected`; who may
 /// set which field is `check_field_rights`.
 pub fn update(

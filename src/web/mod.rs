@@ -59,6 +59,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::home::TEMPLATES,
     pages::returns::TEMPLATES,
     pages::work::TEMPLATES,
+    pages::investigations::TEMPLATES,
 ];
 
 impl Pages {
@@ -445,6 +446,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::home::configure(cfg);
     pages::returns::configure(cfg);
     pages::work::configure(cfg);
+    pages::investigations::configure(cfg);
 }
 
 #[cfg(test)]
@@ -455,7 +457,7 @@ mod tests {
     #[test]
     fn every_template_compiles_and_every_message_it_uses_exists() {
         let pages = pages().unwrap();
-        let pattern = regex::Regex::new(r#"t\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
+        let pattern = regex::Regex::new(r#"\bt\("([a-z0-9-]+)"\s*[,)]"#).unwrap();
         for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
             for cap in pattern.captures_iter(source) {
                 assert!(

@@ -29,3 +29,4 @@ mod tokens;
 mod web;
 mod web_returns;
 mod web_work;
+mod web_investigations;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod home;
 pub mod returns;
 pub mod work;
+pub mod investigations;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
