@@ -347,7 +347,7 @@ pub async fn regenerate_recovery_codes(
         .map(|c| token_hash(&totp::normalise_recovery_code(c)))
         .collect();
     let sealer = state.totp_box.clone();
-    let domain = state.message_domain();
+    let mailing = state.mailing();
     state
         .db
         .run(move |conn| {
@@ -368,7 +368,7 @@ pub async fn regenerate_recovery_codes(
                     conn,
                     &caller.user_id,
                     crate::email::messages::SecurityChange::RecoveryCodesReplaced,
-                    &domain,
+                    &mailing,
                     now,
                 )?;
                 audit::record(
