@@ -14,7 +14,13 @@ macro_rules! ftl {
 
 /// The files of each language compiled into the binary; the first language is the
 /// fallback. A message id is defined once per language, in whichever file.
-const SOURCES: &[(&str, &[&str])] = &[ftl!("en", "main.ftl", "returns.ftl", "work.ftl", "investigations.ftl")];
+const SOURCES: &[(&str, &[&str])] = &[ftl!(
+    "en",
+    "main.ftl",
+    "returns.ftl",
+    "work.ftl",
+    "investigations.ftl"
+)];
 
 pub struct Catalogue {
     bundles: Vec<(String, FluentBundle<FluentResource>)>,

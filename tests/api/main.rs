@@ -27,6 +27,6 @@ mod returns;
 mod scenario;
 mod tokens;
 mod web;
+mod web_investigations;
 mod web_returns;
 mod web_work;
-mod web_investigations;

@@ -722,3 +722,63 @@ async fn an_idle_or_deactivated_browser_session_ends() {
     assert_eq!(off.status, 200, "{}", off.text);
     assert_eq!(b.get("/me").await.status, 303, "deactivated");
 }
+
+#[tokio::test]
+async fn the_start_page_is_the_one_active_jpa_else_the_list() {
+    let app = spawn_app().await;
+    let agency = app.create_agency("Home agency", "TH").await;
+    app.create_user("home@agency.example", Role::Liaison, Some(agency.clone()))
+        .await;
+    let admin = app.admin_token.clone();
+    let new_jpa = |code: &'static str| {
+        let app = &app;
+        let admin = admin.clone();
+        let agency = agency.clone();
+        async move {
+            let made = app
+                .post(
+                    "/api/v1/jpas",
+                    Some(&admin),
+                    json!({"code": code, "name": code, "start_date": "2026-01-01",
+                           "status": "active", "timezone": "Asia/Bangkok"}),
+                )
+                .await;
+            assert_eq!(made.status, 201, "{}", made.text);
+            let id = made.body["id"].as_str().unwrap().to_string();
+            let joined = app
+                .request(
+                    "PUT",
+                    &format!("/api/v1/jpas/{id}/agencies/{agency}"),
+                    Some(&admin),
+                    None,
+                )
+                .await;
+            assert!(joined.status < 300, "{}", joined.text);
+            id
+        }
+    };
+    let mut b = Browser::new(&app);
+    assert_eq!(b.sign_in("home@agency.example", PASSWORD).await.status, 303);
+    assert_eq!(location(&b.get("/").await), "/jpas", "no JPA yet: the list");
+    let first = new_jpa("HOME-1").await;
+    assert_eq!(
+        location(&b.get("/").await),
+        format!("/jpas/{first}"),
+        "one active JPA: its page"
+    );
+    let list = b.get("/jpas").await;
+    assert!(list.text.contains(&format!("href=\"/jpas/{first}\"")));
+    new_jpa("HOME-2").await;
+    assert_eq!(location(&b.get("/").await), "/jpas", "two: the list");
+
+    let mut a = Browser::new(&app);
+    app.create_user("home-admin@agency.example", Role::Admin, None)
+        .await;
+    assert_eq!(
+        a.sign_in("home-admin@agency.example", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    assert_eq!(location(&a.get("/").await), "/jpas", "an admin chooses");
+}

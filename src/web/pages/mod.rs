@@ -3,9 +3,9 @@
 pub mod account;
 pub mod auth;
 pub mod home;
+pub mod investigations;
 pub mod returns;
 pub mod work;
-pub mod investigations;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
