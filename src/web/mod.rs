@@ -403,7 +403,9 @@ impl Frame {
             items.push((format!("{base}/investigations"), "nav-jpa-investigations"));
             items.push((format!("{base}/returns"), "nav-jpa-returns"));
         }
-        items.push((format!("{base}/compliance"), "nav-jpa-compliance"));
+        if role != "observer" {
+            items.push((format!("{base}/compliance"), "nav-jpa-compliance"));
+        }
         items.push((format!("{base}/progress"), "nav-jpa-progress"));
         let nav = items
             .into_iter()

@@ -812,6 +812,24 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
     // Reminders: the overdue reminder to a liaison and the co-chairs' digest.
     let (_, last, _) = periods();
     let due = first_of_month(today()) + Days::new(9);
+    // First the due-soon reminder (two days before), then the overdue one.
+    let r = app
+        .post(
+            "/api/v1/admin/reminders/run",
+            Some(&app.admin_token),
+            json!({"as_of": due - Days::new(2)}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let soon = mails_to(app, LA, 1)
+        .await
+        .into_iter()
+        .find(|m| m.subject.contains(&format!("{last} due on")))
+        .expect("the due-soon reminder");
+    assert_eq!(
+        link_in(&soon.text),
+        format!("/jpas/{}/returns/{last}", f.jpa)
+    );
     let as_of = due + Days::new(1);
     let r = app
         .post(
@@ -821,10 +839,10 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
-    let reminder = mails_to(app, LA, 1)
+    let reminder = mails_to(app, LA, 2)
         .await
         .into_iter()
-        .find(|m| m.subject.contains(&last))
+        .find(|m| m.subject.contains(&last) && m.subject.contains("overdue"))
         .expect("the overdue reminder of last month's return");
     let path = link_in(&reminder.text);
     assert_eq!(path, format!("/jpas/{}/returns/{last}", f.jpa));
