@@ -67,7 +67,7 @@ impl FormErrors {
                 Some(id) => pages.t(id),
                 None => pages.catalogue.message(
                     super::DEFAULT_LANG,
-                    "err-generic",
+                    "error-generic",
                     &[("message", e.message.clone().into())],
                 ),
             };

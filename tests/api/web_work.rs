@@ -228,6 +228,9 @@ fn value_of(html: &str, name: &str) -> Option<String> {
     re.captures(html).map(|c| c[1].to_string())
 }
 
+/// A form's fields, the input in error and the message it must show.
+type BadInput = (Vec<(&'static str, String)>, &'static str, &'static str);
+
 fn without_request_id(html: &str) -> String {
     let re = regex::Regex::new(r"request id [0-9A-Za-z-]+").unwrap();
     re.replace_all(html, "request id X").into_owned()
@@ -777,7 +780,7 @@ async fn milestone_forms_refuse_bad_input_keep_it_and_never_overwrite_a_newer_ve
     fn post(fields: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
         fields
     }
-    let cases: Vec<(Vec<(&str, String)>, &str, &str)> = vec![
+    let cases: Vec<BadInput> = vec![
         (
             post(vec![
                 ("kind", "arrests".into()),
@@ -1069,7 +1072,7 @@ async fn outcome_forms_show_the_indicators_refuse_bad_input_and_keep_a_revision_
         }
         v
     };
-    let cases: Vec<(Vec<(&str, String)>, &str, &str)> = vec![
+    let cases: Vec<BadInput> = vec![
         (
             base(&[("value", "twelve".into())]),
             "value",

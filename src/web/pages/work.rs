@@ -311,7 +311,7 @@ fn load_page(
             }
         })
         .collect();
-    outcomes.sort_by(|a, b| b.o.occurred_on.cmp(&a.o.occurred_on));
+    outcomes.sort_by_key(|r| std::cmp::Reverse(r.o.occurred_on));
     Ok(InvestigationPage {
         scene,
         links,
