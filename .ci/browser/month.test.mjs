@@ -53,8 +53,12 @@ const withJs = await agencyWithWork("js", "TH");
 const withoutJs = await agencyWithWork("nojs", "ID");
 const unrelated = await agencyWithWork("other", "MY");
 
-// One reminder pass: every liaison owes returns; each gets a mail with the link.
-const pass = await admin("POST", "/admin/reminders/run", {});
+// One reminder pass, run for the day after last month's due date: the return of the
+// month before last is one day overdue, and every liaison gets a mail with its link.
+const dueDay = jpa.json.report_due_day;
+const asOf = `${monthsAgo(1).slice(0, 8)}${String(dueDay + 1).padStart(2, "0")}`;
+const pass = await admin("POST", "/admin/reminders/run", { as_of: asOf });
+check(pass.json && pass.json.queued.overdue >= 3, `overdue reminders queued (${pass.text})`);
 check(pass.status === 200, `reminder pass (${pass.status} ${pass.text})`);
 const linkPattern = new RegExp(`(http://[^\\s"<>]+/jpas/${jpaId}/returns/\\d{4}-\\d{2})`);
 

@@ -459,7 +459,8 @@ mod tests {
     #[test]
     fn every_template_compiles_and_every_message_it_uses_exists() {
         let pages = pages().unwrap();
-        let pattern = regex::Regex::new(r#"(?:^|[^A-Za-z0-9_.])t\("([a-z0-9_-]+)"\s*[,)]"#).unwrap();
+        let pattern =
+            regex::Regex::new(r#"(?:^|[^A-Za-z0-9_.])t\("([a-z0-9_-]+)"\s*[,)]"#).unwrap();
         for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
             for cap in pattern.captures_iter(source) {
                 assert!(
