@@ -121,6 +121,31 @@ fn reserve(
     throttle::reserve(conn, &keys(user_id, addr), &state.settings.auth, db::now())
 }
 
+/// For a change that needs the password and a code: reserves an attempt (throttling counts
+/// it before anything is verified), then checks the password off the executor. The caller
+/// checks the code and releases the reservation only when both were right.
+async fn reserve_and_check_password(
+    state: &AppState,
+    caller: &Caller,
+    password: String,
+) -> Result<(bool, throttle::Reservation)> {
+    let user_id = caller.user_id.clone();
+    let st = state.clone();
+    let addr = caller.client_addr.clone();
+    let (user, reservation) = state
+        .db
+        .run(move |conn| {
+            let reservation = reserve(conn, &st, &user_id, &addr)?;
+            Ok((users::find(conn, &user_id)?, reservation))
+        })
+        .await?;
+    let password_ok = state
+        .hasher
+        .verify(SecretString::from(password), user.password_hash)
+        .await?;
+    Ok((password_ok, reservation))
+}
+
 /// Starts enrolment: a new secret and its `otpauth://` URI, once the current password is
 /// right.
 pub async fn enroll(state: &AppState, caller: &Caller, input: EnrollRequest) -> Result<Enrollment> {
@@ -250,25 +275,8 @@ pub async fn disable(
 ) -> Result<()> {
     require(caller.role, Action::ManageOwnMfa)?;
     let caller = caller.clone();
-    let user_id = caller.user_id.clone();
-    let (user, reservation) = {
-        let st = state.clone();
-        let addr = caller.client_addr.clone();
-        state
-            .db
-            .run(move |conn| {
-                let reservation = reserve(conn, &st, &user_id, &addr)?;
-                Ok((users::find(conn, &user_id)?, reservation))
-            })
-            .await?
-    };
-    let password_ok = state
-        .hasher
-        .verify(
-            SecretString::from(input.password),
-            user.password_hash.clone(),
-        )
-        .await?;
+    let (password_ok, reservation) =
+        reserve_and_check_password(state, &caller, input.password).await?;
     let sealer = state.totp_box.clone();
     let mailing = state.mailing();
     state
@@ -322,25 +330,8 @@ pub async fn regenerate_recovery_codes(
 ) -> Result<RecoveryCodes> {
     require(caller.role, Action::ManageOwnMfa)?;
     let caller = caller.clone();
-    let user_id = caller.user_id.clone();
-    let (user, reservation) = {
-        let st = state.clone();
-        let addr = caller.client_addr.clone();
-        state
-            .db
-            .run(move |conn| {
-                let reservation = reserve(conn, &st, &user_id, &addr)?;
-                Ok((users::find(conn, &user_id)?, reservation))
-            })
-            .await?
-    };
-    let password_ok = state
-        .hasher
-        .verify(
-            SecretString::from(input.password),
-            user.password_hash.clone(),
-        )
-        .await?;
+    let (password_ok, reservation) =
+        reserve_and_check_password(state, &caller, input.password).await?;
     let codes = totp::new_recovery_codes()?;
     let hashes: Vec<String> = codes
         .iter()
