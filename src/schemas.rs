@@ -334,11 +334,16 @@ pub fn progress_schema_json() -> serde_json::Value {
             }},
             "by_month": {"type": "array", "items": {
                 "type": "object",
-                "required": ["period", "milestones_achieved", "outcomes", "returns_submitted", "returns_expected"],
+                "required": ["period", "milestones_achieved", "milestones_overdue", "outcomes",
+                             "outcomes_confirmed", "returns_submitted", "returns_expected",
+                             "returns_on_time", "returns_late", "returns_missing"],
+                "description": "One period of the JPA. `milestones_overdue`: milestones due in this month and still open on `as_of` after their due day. `outcomes_confirmed`: the confirmed part of `outcomes` (the rest is provisional). Returns: `returns_expected` are the returns due for this period by `as_of`, each `returns_on_time`, `returns_late` or `returns_missing`; `returns_submitted` = on time + late.",
                 "properties": {
                     "period": {"type": "string", "pattern": PERIOD},
-                    "milestones_achieved": count, "outcomes": per_indicator(&count),
-                    "returns_submitted": count, "returns_expected": count
+                    "milestones_achieved": count, "milestones_overdue": count,
+                    "outcomes": per_indicator(&count), "outcomes_confirmed": per_indicator(&count),
+                    "returns_submitted": count, "returns_expected": count,
+                    "returns_on_time": count, "returns_late": count, "returns_missing": count
                 }
             }}
         }

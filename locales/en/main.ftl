@@ -16,6 +16,8 @@ nav-jpa-investigations = Investigations
 nav-jpa-returns = Monthly returns
 nav-jpa-compliance = Compliance
 nav-jpa-progress = Progress
+nav-jpa-dashboard = Dashboard
+nav-jpa-compendium = Compendium
 jpa-exercise-banner = Exercise: this JPA is a simulation. Its figures are not real cases.
 footer-text = Joint Period of Action coordination. For official use by participating agencies.
 

@@ -295,6 +295,27 @@ pub fn investigation_scope(caller: &Caller) -> Scope {
     }
 }
 
+/// Whose route legs a caller's route matrix counts. Route legs are a protected field:
+/// a restricted investigation's count only for its own lead and partner agencies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteScope {
+    /// Every standard investigation of the JPA (admins, co-chairs; observers, who see
+    /// the totals only).
+    Standard,
+    /// The investigations this agency leads or partners, restricted ones included: the
+    /// ones its liaison may see.
+    Agency(String),
+    Nothing,
+}
+
+pub fn route_scope(caller: &Caller) -> RouteScope {
+    match (caller.role, &caller.agency_id) {
+        (Role::Admin | Role::CoChair | Role::Observer, _) => RouteScope::Standard,
+        (Role::Liaison, Some(agency)) => RouteScope::Agency(agency.clone()),
+        (Role::Liaison, None) => RouteScope::Nothing,
+    }
+}
+
 /// Whether the caller's agency is the lead or a partner (and so sees protected fields
 /// of a restricted investigation).
 pub fn takes_part(caller: &Caller, lead_agency_id: &str, partner_ids: &[String]) -> bool {

@@ -203,16 +203,16 @@ pub fn outcomes_by_agency(
         .load(conn)
 }
 
-/// Outcome totals by month of occurrence (`key`) and indicator (`status` is empty).
+/// Outcome totals by month of occurrence (`key`), indicator and status.
 pub fn outcomes_by_month(
     conn: &mut DbConnection,
     jpa_id: &str,
     as_of: NaiveDate,
 ) -> QueryResult<Vec<OutcomeGroup>> {
     let sql = format!(
-        "SELECT {month} AS key, o.indicator AS indicator, '' AS status, CAST(SUM(o.value) AS BIGINT) AS total \
+        "SELECT {month} AS key, o.indicator AS indicator, o.status AS status, CAST(SUM(o.value) AS BIGINT) AS total \
          FROM outcomes o JOIN investigations i ON i.id = o.investigation_id \
-         WHERE i.jpa_id = {p1} AND o.occurred_on <= {p2} GROUP BY 1, 2",
+         WHERE i.jpa_id = {p1} AND o.occurred_on <= {p2} GROUP BY 1, 2, 3",
         month = month_of(conn, "o.occurred_on"),
         p1 = ph(conn, 1),
         p2 = ph(conn, 2),
@@ -221,4 +221,86 @@ pub fn outcomes_by_month(
         .bind::<Text, _>(jpa_id)
         .bind::<Date, _>(as_of)
         .load(conn)
+}
+
+/// Milestones still open on `as_of` whose due day had passed by then, per month of the
+/// due day: how far behind each month's plan was.
+pub fn milestones_overdue_by_month(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    as_of: NaiveDate,
+) -> QueryResult<Vec<MonthCount>> {
+    let sql = format!(
+        "SELECT {month} AS period, COUNT(*) AS n FROM milestones m JOIN investigations i ON i.id = m.investigation_id \
+         WHERE i.jpa_id = {p1} AND m.due_on < {p2} AND m.status <> 'cancelled' \
+           AND NOT (m.status = 'achieved' AND m.achieved_on <= {p3}) GROUP BY 1",
+        month = month_of(conn, "m.due_on"),
+        p1 = ph(conn, 1),
+        p2 = ph(conn, 2),
+        p3 = ph(conn, 2),
+    );
+    match conn {
+        DbConnection::Pg(_) => diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .load(conn),
+        DbConnection::Sqlite(_) => diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .bind::<Date, _>(as_of)
+            .load(conn),
+    }
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct RouteRow {
+    /// The route legs as stored (a JSON array of `{country, place, kind, mode}`).
+    #[diesel(sql_type = Text)]
+    pub route_legs: String,
+}
+
+/// The route legs of the JPA's investigations opened by `as_of` that have any: of every
+/// standard investigation, and of the restricted ones `agency` leads or partners (none
+/// when `agency` is `None`: their routes are protected from everyone else).
+pub fn route_legs(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    as_of: NaiveDate,
+    agency: Option<&str>,
+    standard: bool,
+) -> QueryResult<Vec<RouteRow>> {
+    // `standard`: standard investigations are in scope (co-chairs, admins, observers);
+    // a liaison's scope is its own agency's investigations, whatever their sensitivity.
+    let own = "(i.lead_agency_id = {pa} OR EXISTS (SELECT 1 FROM investigation_partners p \
+        WHERE p.investigation_id = i.id AND p.agency_id = {pa}))";
+    let (scope, binds_agency) = match (standard, agency) {
+        (true, _) => ("i.sensitivity = 'standard'".to_string(), 0),
+        (false, Some(_)) => (own.replace("{pa}", "{p3}"), 2),
+        (false, None) => return Ok(Vec::new()),
+    };
+    let sql = format!(
+        "SELECT i.route_legs AS route_legs FROM investigations i \
+         WHERE i.jpa_id = {p1} AND i.opened_on <= {p2} AND i.route_legs <> '[]' AND {scope}",
+        p1 = ph(conn, 1),
+        p2 = ph(conn, 2),
+        scope = scope.replace("{p3}", &ph(conn, 3)),
+    );
+    let agency = agency.unwrap_or_default().to_string();
+    match (conn, binds_agency) {
+        (conn, 0) => diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .load(conn),
+        (DbConnection::Pg(c), _) => diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .bind::<Text, _>(agency)
+            .load(c),
+        (DbConnection::Sqlite(c), _) => diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .bind::<Text, _>(agency.clone())
+            .bind::<Text, _>(agency)
+            .load(c),
+    }
 }

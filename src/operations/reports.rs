@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 
 use super::jpas::{visible_jpa, JpaView};
 use super::Result;
-use crate::auth::policy::{require, Action};
+use crate::auth::policy::{require, route_scope, Action, RouteScope};
 use crate::auth::Caller;
 use crate::domain::{today_in, Role};
 use crate::error::Error;
 use crate::reports::csv_export::{self, ExportKind};
-use crate::reports::{compendium, progress};
+use crate::reports::{compendium, progress, routes};
 use crate::state::AppState;
 
 /// The progress document as of a day (default today in the JPA's time zone); observers get
@@ -37,7 +37,12 @@ pub async fn progress(
     } else {
         as_of.unwrap_or(today)
     };
-    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, suppress) {
+    let what = if suppress {
+        "progress:observer"
+    } else {
+        "progress"
+    };
+    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, what) {
         return Ok(doc);
     }
     let _permit = state
@@ -57,8 +62,70 @@ pub async fn progress(
     let body = Arc::new(body);
     state
         .progress_cache
-        .put(&jpa_id, as_of, suppress, body.clone(), generation);
+        .put(&jpa_id, as_of, what, body.clone(), generation);
     Ok(body)
+}
+
+/// The route matrix of a JPA as of a day (`reports::routes`), over the route legs the
+/// caller may see (`policy::route_scope`). Observers get the pair and transit totals only,
+/// each under 5 as `"<5"`; pass them the `as_of` of their progress document.
+pub async fn routes(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    as_of: NaiveDate,
+) -> Result<Arc<serde_json::Value>> {
+    require(caller.role, Action::ReadProgress)?;
+    let (c, id) = (caller.clone(), id.to_string());
+    let jpa = state.db.run(move |conn| visible_jpa(conn, &c, &id)).await?;
+    let scope = route_scope(caller);
+    let what = match &scope {
+        RouteScope::Standard => "routes:standard".to_string(),
+        RouteScope::Agency(a) => format!("routes:agency:{a}"),
+        RouteScope::Nothing => return Ok(Arc::new(serde_json::json!(null))),
+    };
+    let matrix = match state.progress_cache.get(&jpa.id, as_of, &what) {
+        Some(doc) => doc,
+        None => {
+            let _permit = state
+                .report_permits
+                .acquire()
+                .await
+                .map_err(Error::internal)?;
+            let generation = state.progress_cache.generation();
+            let jpa_id = jpa.id.clone();
+            let rows = state
+                .db
+                .run(move |conn| {
+                    let (agency, standard) = match &scope {
+                        RouteScope::Agency(a) => (Some(a.as_str()), false),
+                        _ => (None, true),
+                    };
+                    Ok(crate::db::reports::route_legs(
+                        conn, &jpa_id, as_of, agency, standard,
+                    )?)
+                })
+                .await?;
+            let matrix = routes::matrix(rows.iter().map(|r| r.route_legs.as_str()));
+            let doc = Arc::new(serde_json::to_value(matrix).map_err(Error::internal)?);
+            state
+                .progress_cache
+                .put(&jpa.id, as_of, &what, doc.clone(), generation);
+            doc
+        }
+    };
+    if caller.role != Role::Observer {
+        return Ok(matrix);
+    }
+    let matrix: routes::RouteMatrix =
+        serde_json::from_value((*matrix).clone()).map_err(Error::internal)?;
+    Ok(Arc::new(serde_json::json!({
+        "investigations": routes::observer_figure(matrix.investigations),
+        "pairs": matrix.pairs.iter().map(|p| serde_json::json!({
+            "from": p.from, "to": p.to, "total": routes::observer_figure(p.total),
+        })).collect::<Vec<_>>(),
+        "transit": matrix.transit.iter().map(|(c, n)| serde_json::json!([c, routes::observer_figure(*n)])).collect::<Vec<_>>(),
+    })))
 }
 
 /// A CSV export being written: its file name, and its chunks as they are produced.
@@ -118,7 +185,30 @@ pub async fn compendium(state: &AppState, caller: &Caller, id: &str) -> Result<S
         .db
         .run(move |conn| {
             let jpa = visible_jpa(conn, &c, &id)?;
-            compendium::render(conn, &jpa)
+            compendium::render(conn, &jpa, c.role != Role::Observer)
+        })
+        .await
+}
+
+/// The compendium's case briefs, for the page that shows them (the same cases as
+/// `compendium`).
+pub async fn compendium_cases(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> Result<Vec<compendium::CaseBrief>> {
+    require(caller.role, Action::ReadCompendium)?;
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(Error::internal)?;
+    let (c, id) = (caller.clone(), id.to_string());
+    state
+        .db
+        .run(move |conn| {
+            let jpa = visible_jpa(conn, &c, &id)?;
+            compendium::cases(conn, &jpa)
         })
         .await
 }

@@ -14,7 +14,9 @@ use serde_json::Value;
 /// Entries kept at most; past it the cache starts afresh.
 const MAX_ENTRIES: usize = 512;
 
-type Key = (String, NaiveDate, bool);
+/// (JPA, as_of, what): `what` names the document and whose view it is (`progress`,
+/// `progress:observer`, `routes:standard`, `routes:agency:<id>`).
+type Key = (String, NaiveDate, String);
 
 pub struct ProgressCache {
     ttl: Duration,
@@ -32,13 +34,13 @@ impl ProgressCache {
         }
     }
 
-    /// The document for (JPA, as_of, suppressed), if computed within the TTL.
-    pub fn get(&self, jpa_id: &str, as_of: NaiveDate, suppressed: bool) -> Option<Arc<Value>> {
+    /// The document for (JPA, as_of, what), if computed within the TTL.
+    pub fn get(&self, jpa_id: &str, as_of: NaiveDate, what: &str) -> Option<Arc<Value>> {
         if self.ttl.is_zero() {
             return None;
         }
         let entries = self.entries.lock().ok()?;
-        let (at, doc) = entries.get(&(jpa_id.to_string(), as_of, suppressed))?;
+        let (at, doc) = entries.get(&(jpa_id.to_string(), as_of, what.to_string()))?;
         (at.elapsed() < self.ttl).then(|| doc.clone())
     }
 
@@ -51,7 +53,7 @@ impl ProgressCache {
         &self,
         jpa_id: &str,
         as_of: NaiveDate,
-        suppressed: bool,
+        what: &str,
         doc: Arc<Value>,
         generation: u64,
     ) {
@@ -66,7 +68,7 @@ impl ProgressCache {
                 entries.clear();
             }
             entries.insert(
-                (jpa_id.to_string(), as_of, suppressed),
+                (jpa_id.to_string(), as_of, what.to_string()),
                 (Instant::now(), doc),
             );
         }
@@ -92,40 +94,46 @@ mod tests {
         cache.put(
             "j",
             d,
-            false,
+            "progress",
             Arc::new(serde_json::json!(1)),
             cache.generation(),
         );
-        assert!(cache.get("j", d, false).is_some());
+        assert!(cache.get("j", d, "progress").is_some());
         assert!(
-            cache.get("j", d, true).is_none(),
+            cache.get("j", d, "progress:observer").is_none(),
             "observer and co-chair documents differ"
         );
         let before_write = cache.generation();
         cache.clear();
-        assert!(cache.get("j", d, false).is_none());
-        cache.put("j", d, false, Arc::new(serde_json::json!(2)), before_write);
+        assert!(cache.get("j", d, "progress").is_none());
+        cache.put(
+            "j",
+            d,
+            "progress",
+            Arc::new(serde_json::json!(2)),
+            before_write,
+        );
         assert!(
-            cache.get("j", d, false).is_none(),
+            cache.get("j", d, "progress").is_none(),
             "computed across a write: not stored"
         );
         cache.put(
             "j",
             d,
-            false,
+            "progress",
             Arc::new(serde_json::json!(1)),
             cache.generation(),
         );
         std::thread::sleep(Duration::from_millis(60));
-        assert!(cache.get("j", d, false).is_none());
+        assert!(cache.get("j", d, "progress").is_none());
         let off = ProgressCache::new(Duration::ZERO);
         off.put(
             "j",
             d,
-            false,
+            "progress",
             Arc::new(serde_json::json!(1)),
             off.generation(),
         );
-        assert!(off.get("j", d, false).is_none());
+        assert!(off.get("j", d, "progress").is_none());
     }
 }

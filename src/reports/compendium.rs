@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+use serde::Serialize;
+
 use crate::db::jpas::JpaRow;
 use crate::db::{investigations as inv, jpas, milestones, outcomes, DbConnection};
 use crate::domain::indicators;
@@ -57,7 +60,64 @@ fn words(code: &str) -> String {
     code.replace('_', " ")
 }
 
-pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
+/// One leg of a brief's route.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefLeg {
+    pub country: String,
+    pub place: String,
+    pub kind: String,
+    pub mode: String,
+}
+
+/// One step of a brief's timeline: a milestone achieved (or still planned).
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefStep {
+    pub on: NaiveDate,
+    pub kind: String,
+    pub title: String,
+    /// "Name (CC)" of the responsible agency.
+    pub agency: String,
+    pub planned: bool,
+}
+
+/// One indicator's figure in a brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefOutcome {
+    pub label: String,
+    pub value: i64,
+    /// Every outcome behind it is confirmed.
+    pub confirmed: bool,
+}
+
+/// A case brief, in the order of the UNODC case-law briefs. Text is as entered: the
+/// Markdown writer escapes it, templates escape it for HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseBrief {
+    /// Its place in the compendium, from 1: how a page names a case to readers who may
+    /// not see the investigation (observers).
+    pub number: usize,
+    /// The investigation's id and title, for the pages of those who may see it.
+    pub investigation_id: String,
+    pub title: String,
+    pub crime_types: Vec<&'static str>,
+    pub lead: String,
+    pub partners: Vec<String>,
+    pub countries: Vec<String>,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub facts: Option<String>,
+    pub modus_operandi: Vec<String>,
+    /// `None`: withheld (a restricted investigation's route is protected).
+    pub route: Option<Vec<BriefLeg>>,
+    pub timeline: Vec<BriefStep>,
+    pub outcomes: Vec<BriefOutcome>,
+    pub elements_of_success: Option<String>,
+    pub challenges: Option<String>,
+}
+
+/// The briefs of the JPA's closed investigations whose lead agency opted in. Protected
+/// fields of restricted investigations are left out here, whoever asks.
+pub fn cases(conn: &mut DbConnection, jpa: &JpaRow) -> Result<Vec<CaseBrief>, Error> {
     let agencies: HashMap<String, (String, String)> = jpas::participants(conn, &jpa.id)?
         .into_iter()
         .map(|(a, _)| (a.id, (a.name, a.country)))
@@ -65,11 +125,11 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
     let label = |id: &str| {
         agencies
             .get(id)
-            .map(|(n, c)| format!("{} ({c})", escape(n)))
+            .map(|(n, c)| format!("{n} ({c})"))
             .unwrap_or_else(|| "unknown agency".into())
     };
-    let cases = inv::compendium_cases(conn, &jpa.id)?;
-    let ids: Vec<String> = cases.iter().map(|c| c.id.clone()).collect();
+    let rows = inv::compendium_cases(conn, &jpa.id)?;
+    let ids: Vec<String> = rows.iter().map(|c| c.id.clone()).collect();
     let mut partners = inv::partners_of(conn, &ids)?;
     let mut timeline: HashMap<String, Vec<milestones::MilestoneRow>> = HashMap::new();
     for m in milestones::of_investigations(conn, &ids)? {
@@ -85,7 +145,126 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
             .or_default()
             .push(o);
     }
+    let mut briefs = Vec::with_capacity(rows.len());
+    for (n, case) in rows.into_iter().enumerate() {
+        let restricted = case.sensitivity == "restricted";
+        let p = partners.remove(&case.id).unwrap_or_default();
+        let compendium: serde_json::Value = case
+            .compendium
+            .as_deref()
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or_default();
+        let text = |key: &str| {
+            compendium[key]
+                .as_str()
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_string)
+        };
+        let mut crime_types = Vec::new();
+        if case.people_smuggling {
+            crime_types.push("people_smuggling");
+        }
+        if case.trafficking_in_persons {
+            crime_types.push("trafficking_in_persons");
+        }
+        let legs: Vec<serde_json::Value> =
+            serde_json::from_str(&case.route_legs).unwrap_or_default();
+        let mut countries: Vec<String> = std::iter::once(&case.lead_agency_id)
+            .chain(p.iter())
+            .filter_map(|a| agencies.get(a).map(|(_, c)| c.clone()))
+            .collect();
+        if !restricted {
+            countries.extend(
+                legs.iter()
+                    .filter_map(|l| l["country"].as_str().map(str::to_string)),
+            );
+        }
+        countries.sort();
+        countries.dedup();
+        let field = |l: &serde_json::Value, k: &str| l[k].as_str().unwrap_or("").to_string();
+        let route = (!restricted).then(|| {
+            legs.iter()
+                .map(|l| BriefLeg {
+                    country: field(l, "country"),
+                    place: field(l, "place"),
+                    kind: field(l, "kind"),
+                    mode: field(l, "mode"),
+                })
+                .collect()
+        });
+        let steps = timeline
+            .remove(&case.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|m| m.status != "cancelled")
+            .map(|m| BriefStep {
+                on: m.achieved_on.unwrap_or(m.due_on),
+                planned: m.status != "achieved",
+                agency: label(&m.responsible_agency_id),
+                kind: m.kind,
+                title: m.title,
+            })
+            .collect();
+        let mut totals: Vec<BriefOutcome> = Vec::new();
+        for o in results.remove(&case.id).unwrap_or_default() {
+            let l = indicators::find(&o.indicator)
+                .map(|i| i.label.to_string())
+                .unwrap_or(o.indicator.clone());
+            match totals.iter_mut().find(|t| t.label == l) {
+                Some(t) => {
+                    t.value = t.value.saturating_add(o.value);
+                    t.confirmed &= o.status == "confirmed";
+                }
+                None => totals.push(BriefOutcome {
+                    label: l,
+                    value: o.value,
+                    confirmed: o.status == "confirmed",
+                }),
+            }
+        }
+        briefs.push(CaseBrief {
+            number: n + 1,
+            investigation_id: case.id.clone(),
+            title: case.title.clone(),
+            crime_types,
+            lead: label(&case.lead_agency_id),
+            partners: p.iter().map(|a| label(a)).collect(),
+            countries,
+            opened_on: case.opened_on,
+            closed_on: case.closed_on,
+            facts: text("facts"),
+            modus_operandi: serde_json::from_str::<Vec<String>>(&case.modus_operandi)
+                .unwrap_or_default(),
+            route,
+            timeline: steps,
+            outcomes: totals,
+            elements_of_success: text("elements_of_success"),
+            challenges: text("challenges"),
+        });
+    }
+    Ok(briefs)
+}
 
+/// The compendium as Markdown (`GET /jpas/{id}/compendium`). `with_titles`: each brief
+/// is headed by its investigation's title; otherwise (observers, who see no investigation
+/// record) by its number, crime types and countries.
+pub fn render(conn: &mut DbConnection, jpa: &JpaRow, with_titles: bool) -> Result<String, Error> {
+    Ok(markdown(jpa, &cases(conn, jpa)?, with_titles))
+}
+
+/// How a brief is named to a reader who may not see its investigation.
+pub fn anonymous_heading(case: &CaseBrief) -> String {
+    let types: Vec<String> = case.crime_types.iter().map(|t| words(t)).collect();
+    format!(
+        "Case {}: {}, {}",
+        case.number,
+        types.join(" and "),
+        case.countries.join(", ")
+    )
+}
+
+/// Writes the briefs as Markdown, every piece of entered text escaped.
+pub fn markdown(jpa: &JpaRow, cases: &[CaseBrief], with_titles: bool) -> String {
     let mut md = String::new();
     let _ = writeln!(
         md,
@@ -106,112 +285,76 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
         jpa.end_date,
         cases.len()
     );
+    let or_not = |t: &Option<String>| {
+        t.as_deref()
+            .map(escape)
+            .unwrap_or_else(|| "Not provided.".into())
+    };
     for case in cases {
-        let restricted = case.sensitivity == "restricted";
-        let p = partners.remove(&case.id).unwrap_or_default();
-        let compendium: serde_json::Value = case
-            .compendium
-            .as_deref()
-            .and_then(|c| serde_json::from_str(c).ok())
-            .unwrap_or_default();
-        let text = |key: &str| {
-            compendium[key]
-                .as_str()
-                .filter(|s| !s.trim().is_empty())
-                .map(escape)
+        let heading = if with_titles {
+            case.title.clone()
+        } else {
+            anonymous_heading(case)
         };
-        let _ = writeln!(md, "## {}\n", escape(&case.title));
-        let mut types = Vec::new();
-        if case.people_smuggling {
-            types.push("people smuggling");
-        }
-        if case.trafficking_in_persons {
-            types.push("trafficking in persons");
-        }
+        let _ = writeln!(md, "## {}\n", escape(&heading));
+        let types: Vec<String> = case.crime_types.iter().map(|t| words(t)).collect();
         let _ = writeln!(md, "- **Crime types:** {}", types.join(", "));
-        let _ = writeln!(md, "- **Lead agency:** {}", label(&case.lead_agency_id));
-        if !p.is_empty() {
-            let _ = writeln!(
-                md,
-                "- **Partner agencies:** {}",
-                p.iter().map(|a| label(a)).collect::<Vec<_>>().join(", ")
-            );
+        let _ = writeln!(md, "- **Lead agency:** {}", escape(&case.lead));
+        if !case.partners.is_empty() {
+            let partners: Vec<String> = case.partners.iter().map(|p| escape(p)).collect();
+            let _ = writeln!(md, "- **Partner agencies:** {}", partners.join(", "));
         }
-        let legs: Vec<serde_json::Value> =
-            serde_json::from_str(&case.route_legs).unwrap_or_default();
-        let mut countries: Vec<String> = std::iter::once(&case.lead_agency_id)
-            .chain(p.iter())
-            .filter_map(|a| agencies.get(a).map(|(_, c)| c.clone()))
-            .collect();
-        if !restricted {
-            countries.extend(
-                legs.iter()
-                    .filter_map(|l| l["country"].as_str().map(str::to_string)),
-            );
-        }
-        countries.sort();
-        countries.dedup();
-        let _ = writeln!(md, "- **Countries involved:** {}", countries.join(", "));
+        let _ = writeln!(
+            md,
+            "- **Countries involved:** {}",
+            case.countries.join(", ")
+        );
         let _ = writeln!(
             md,
             "- **Investigation:** opened {}, closed {}\n",
             case.opened_on,
             case.closed_on.map(|d| d.to_string()).unwrap_or_default()
         );
-        let mo: Vec<String> =
-            serde_json::from_str::<Vec<String>>(&case.modus_operandi).unwrap_or_default();
         let _ = writeln!(md, "### Facts and modus operandi\n");
-        let _ = writeln!(
-            md,
-            "{}\n",
-            text("facts").unwrap_or_else(|| "Not provided.".into())
-        );
-        if !mo.is_empty() {
-            let _ = writeln!(
-                md,
-                "Modus operandi: {}.\n",
-                mo.iter().map(|m| words(m)).collect::<Vec<_>>().join(", ")
-            );
+        let _ = writeln!(md, "{}\n", or_not(&case.facts));
+        if !case.modus_operandi.is_empty() {
+            let mo: Vec<String> = case.modus_operandi.iter().map(|m| words(m)).collect();
+            let _ = writeln!(md, "Modus operandi: {}.\n", mo.join(", "));
         }
         let _ = writeln!(md, "### Route\n");
-        if restricted {
-            let _ = writeln!(md, "Withheld: restricted investigation.\n");
-        } else if legs.is_empty() {
-            let _ = writeln!(md, "Not recorded.\n");
-        } else {
-            for (i, l) in legs.iter().enumerate() {
-                let _ = writeln!(
-                    md,
-                    "{}. {} {}: {} by {}",
-                    i + 1,
-                    l["country"].as_str().unwrap_or(""),
-                    escape(l["place"].as_str().unwrap_or("")),
-                    l["kind"].as_str().unwrap_or(""),
-                    l["mode"].as_str().unwrap_or("")
-                );
+        match &case.route {
+            None => {
+                let _ = writeln!(md, "Withheld: restricted investigation.\n");
             }
-            md.push('\n');
+            Some(legs) if legs.is_empty() => {
+                let _ = writeln!(md, "Not recorded.\n");
+            }
+            Some(legs) => {
+                for (i, l) in legs.iter().enumerate() {
+                    let _ = writeln!(
+                        md,
+                        "{}. {} {}: {} by {}",
+                        i + 1,
+                        l.country,
+                        escape(&l.place),
+                        l.kind,
+                        l.mode
+                    );
+                }
+                md.push('\n');
+            }
         }
         let _ = writeln!(md, "### Timeline\n");
         let _ = writeln!(md, "- {}: investigation opened", case.opened_on);
-        for m in timeline
-            .remove(&case.id)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|m| m.status != "cancelled")
-        {
-            let when = m.achieved_on.unwrap_or(m.due_on);
-            let state = if m.status == "achieved" {
-                ""
-            } else {
-                " (planned)"
-            };
+        for m in &case.timeline {
+            let state = if m.planned { " (planned)" } else { "" };
             let _ = writeln!(
                 md,
-                "- {when}: {}: {}{state} [{}]",
+                "- {}: {}: {}{state} [{}]",
+                m.on,
                 words(&m.kind),
                 escape(&m.title),
-                label(&m.responsible_agency_id)
+                escape(&m.agency)
             );
         }
         if let Some(closed) = case.closed_on {
@@ -219,46 +362,26 @@ pub fn render(conn: &mut DbConnection, jpa: &JpaRow) -> Result<String, Error> {
         }
         md.push('\n');
         let _ = writeln!(md, "### Outcomes\n");
-        let rows = results.remove(&case.id).unwrap_or_default();
-        if rows.is_empty() {
+        if case.outcomes.is_empty() {
             let _ = writeln!(md, "None reported.\n");
         } else {
-            let mut totals: Vec<(String, i64, bool)> = Vec::new();
-            for o in rows {
-                let l = indicators::find(&o.indicator)
-                    .map(|i| i.label.to_string())
-                    .unwrap_or(o.indicator.clone());
-                match totals.iter_mut().find(|(k, _, _)| *k == l) {
-                    Some(t) => {
-                        t.1 = t.1.saturating_add(o.value);
-                        t.2 &= o.status == "confirmed";
-                    }
-                    None => totals.push((l, o.value, o.status == "confirmed")),
-                }
-            }
-            for (l, v, confirmed) in totals {
+            for o in &case.outcomes {
                 let _ = writeln!(
                     md,
-                    "- {l}: {v}{}",
-                    if confirmed { "" } else { " (provisional)" }
+                    "- {}: {}{}",
+                    o.label,
+                    o.value,
+                    if o.confirmed { "" } else { " (provisional)" }
                 );
             }
             md.push('\n');
         }
         let _ = writeln!(md, "### Elements of success\n");
-        let _ = writeln!(
-            md,
-            "{}\n",
-            text("elements_of_success").unwrap_or_else(|| "Not provided.".into())
-        );
+        let _ = writeln!(md, "{}\n", or_not(&case.elements_of_success));
         let _ = writeln!(md, "### Challenges\n");
-        let _ = writeln!(
-            md,
-            "{}\n",
-            text("challenges").unwrap_or_else(|| "Not provided.".into())
-        );
+        let _ = writeln!(md, "{}\n", or_not(&case.challenges));
     }
-    Ok(md)
+    md
 }
 
 #[cfg(test)]

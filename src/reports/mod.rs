@@ -4,3 +4,4 @@ pub mod cache;
 pub mod compendium;
 pub mod csv_export;
 pub mod progress;
+pub mod routes;

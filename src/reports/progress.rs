@@ -270,6 +270,7 @@ pub fn compute(
     let inv_groups = reports::investigation_groups(conn, &jpa.id, as_of)?;
     let ms_groups = reports::milestone_groups(conn, &jpa.id, as_of, horizon)?;
     let ms_months = reports::milestones_achieved_by_month(conn, &jpa.id, as_of)?;
+    let ms_overdue_months = reports::milestones_overdue_by_month(conn, &jpa.id, as_of)?;
     let out_agency = reports::outcomes_by_agency(conn, &jpa.id, as_of)?;
     let out_month = reports::outcomes_by_month(conn, &jpa.id, as_of)?;
     let all_returns = returns::all_for_jpa(conn, &jpa.id, None)?;
@@ -345,15 +346,22 @@ pub fn compute(
     }
 
     let (rows, totals) = compliance_rows(jpa, participants.clone(), &all_returns, as_of);
-    let mut month_returns: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    // Per period: submitted, expected, on time, late, missing.
+    let mut month_returns: BTreeMap<String, [i64; 5]> = BTreeMap::new();
     for row in &rows {
         for (period, state) in &row.periods {
             let e = month_returns.entry(period.clone()).or_default();
             if matches!(state, ReturnState::OnTime | ReturnState::Late) {
-                e.0 += 1;
+                e[0] += 1;
             }
             if *state != ReturnState::NotDue {
-                e.1 += 1;
+                e[1] += 1;
+            }
+            match state {
+                ReturnState::OnTime => e[2] += 1,
+                ReturnState::Late => e[3] += 1,
+                ReturnState::Missing => e[4] += 1,
+                ReturnState::NotDue => {}
             }
         }
     }
@@ -399,8 +407,22 @@ pub fn compute(
 
     let ms_by_month: BTreeMap<String, i64> =
         ms_months.into_iter().map(|m| (m.period, m.n)).collect();
+    let ms_overdue_by_month: BTreeMap<String, i64> = ms_overdue_months
+        .into_iter()
+        .map(|m| (m.period, m.n))
+        .collect();
+    // Per period and indicator: every outcome, and the confirmed ones.
     let mut out_by_month: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+    let mut confirmed_by_month: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
     for g in out_month {
+        if g.status == "confirmed" {
+            let cell = confirmed_by_month
+                .entry(g.key.clone())
+                .or_default()
+                .entry(g.indicator.clone())
+                .or_default();
+            *cell = cell.saturating_add(g.total);
+        }
         let cell = out_by_month
             .entry(g.key)
             .or_default()
@@ -412,13 +434,19 @@ pub fn compute(
         .iter()
         .map(|p| {
             let key = p.to_string();
-            let (submitted, expected) = month_returns.get(&key).copied().unwrap_or_default();
+            let [submitted, expected, on_time, late, missing] =
+                month_returns.get(&key).copied().unwrap_or_default();
             json!({
                 "period": key,
                 "milestones_achieved": ms_by_month.get(&key).copied().unwrap_or(0),
+                "milestones_overdue": ms_overdue_by_month.get(&key).copied().unwrap_or(0),
                 "outcomes": indicator_map(&out_by_month.get(&key).cloned().unwrap_or_default()),
+                "outcomes_confirmed": indicator_map(&confirmed_by_month.get(&key).cloned().unwrap_or_default()),
                 "returns_submitted": submitted,
                 "returns_expected": expected,
+                "returns_on_time": on_time,
+                "returns_late": late,
+                "returns_missing": missing,
             })
         })
         .collect();

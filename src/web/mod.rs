@@ -10,6 +10,7 @@
 //! - `pages/`: one file per group of pages.
 
 pub mod assets;
+pub mod charts;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
@@ -60,6 +61,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::returns::TEMPLATES,
     pages::work::TEMPLATES,
     pages::investigations::TEMPLATES,
+    pages::dashboard::TEMPLATES,
 ];
 
 impl Pages {
@@ -94,6 +96,14 @@ impl Pages {
             },
         );
         env.add_filter("local_time", local_time);
+        env.add_filter("grouped", |v: Value| match v.as_i64() {
+            Some(n) => charts::grouped(n),
+            None => v.to_string(),
+        });
+        env.add_filter("country_name", |code: &str| {
+            crate::domain::countries::english_name(code)
+                .map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
+        });
         let urls = assets.clone();
         env.add_function("asset", move |name: &str| {
             urls.url(name).ok_or_else(|| {
@@ -121,6 +131,15 @@ impl Pages {
     /// A message of the catalogue, for text built outside a template.
     pub fn t(&self, id: &str) -> String {
         self.catalogue.message(DEFAULT_LANG, id, &[])
+    }
+
+    /// A message with arguments (`{ $name }`), for text built outside a template.
+    pub fn t_args(&self, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = args
+            .iter()
+            .map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str())))
+            .collect();
+        self.catalogue.message(DEFAULT_LANG, id, &args)
     }
 }
 
@@ -398,20 +417,30 @@ impl Frame {
     pub fn in_jpa(mut self, jpa: &crate::operations::jpas::JpaView, path: &str) -> Frame {
         let role = self.user.as_ref().map(|u| u.role.as_str()).unwrap_or("");
         let base = format!("/jpas/{}", jpa.id);
-        let mut items: Vec<(String, &'static str)> = vec![(base.clone(), "nav-jpa-home")];
+        // A liaison's JPA page is its work, with the dashboard beside it; for the other
+        // roles the JPA page is the dashboard.
+        let liaison = role == "liaison";
+        let home = if liaison {
+            "nav-jpa-home"
+        } else {
+            "nav-jpa-dashboard"
+        };
+        let mut items: Vec<(String, &'static str)> = vec![(base.clone(), home)];
         if role != "observer" {
             items.push((format!("{base}/investigations"), "nav-jpa-investigations"));
             items.push((format!("{base}/returns"), "nav-jpa-returns"));
-        }
-        if role != "observer" {
             items.push((format!("{base}/compliance"), "nav-jpa-compliance"));
         }
-        items.push((format!("{base}/progress"), "nav-jpa-progress"));
+        if liaison {
+            items.push((format!("{base}/progress"), "nav-jpa-progress"));
+        } else {
+            items.push((format!("{base}/compendium"), "nav-jpa-compendium"));
+        }
         let nav = items
             .into_iter()
             .map(|(href, label)| {
                 let current = if href == base {
-                    path == base
+                    path == base || (!liaison && path.starts_with(&format!("{base}/progress")))
                 } else {
                     path == href || path.starts_with(&format!("{href}/"))
                 };
@@ -449,6 +478,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::returns::configure(cfg);
     pages::work::configure(cfg);
     pages::investigations::configure(cfg);
+    pages::dashboard::configure(cfg);
 }
 
 #[cfg(test)]

@@ -208,15 +208,25 @@ async fn progress_matches_the_hand_computed_fixture_as_of_past_days() {
     assert_eq!(months.len(), 12);
     assert_eq!(
         months[0],
-        json!({"period": "2026-01", "milestones_achieved": 1, "outcomes": {"arrests": 4}, "returns_submitted": 0, "returns_expected": 3})
+        json!({"period": "2026-01", "milestones_achieved": 1, "milestones_overdue": 0,
+               "outcomes": {"arrests": 4}, "outcomes_confirmed": {"arrests": 4},
+               "returns_submitted": 0, "returns_expected": 3,
+               "returns_on_time": 0, "returns_late": 0, "returns_missing": 3})
     );
     assert_eq!(
         months[1],
-        json!({"period": "2026-02", "milestones_achieved": 0, "outcomes": {"arrests": 2}, "returns_submitted": 0, "returns_expected": 0})
+        json!({"period": "2026-02", "milestones_achieved": 0, "milestones_overdue": 1,
+               "outcomes": {"arrests": 2}, "outcomes_confirmed": {},
+               "returns_submitted": 0, "returns_expected": 0,
+               "returns_on_time": 0, "returns_late": 0, "returns_missing": 0}),
+        "m2 fell due in February and is still open; the 2 arrests are provisional"
     );
     assert_eq!(
         months[5],
-        json!({"period": "2026-06", "milestones_achieved": 0, "outcomes": {}, "returns_submitted": 0, "returns_expected": 0}),
+        json!({"period": "2026-06", "milestones_achieved": 0, "milestones_overdue": 0,
+               "outcomes": {}, "outcomes_confirmed": {},
+               "returns_submitted": 0, "returns_expected": 0,
+               "returns_on_time": 0, "returns_late": 0, "returns_missing": 0}),
         "a month with no data"
     );
 
@@ -244,6 +254,28 @@ async fn progress_matches_the_hand_computed_fixture_as_of_past_days() {
         later["returns"]["expected"], 9,
         "Jan, Feb and Mar are past due for three agencies"
     );
+    let later_months = later["by_month"].as_array().unwrap();
+    let overdue: Vec<i64> = later_months
+        .iter()
+        .map(|m| m["milestones_overdue"].as_i64().unwrap())
+        .collect();
+    assert_eq!(&overdue[..4], &[0, 1, 1, 0], "m2 in February, m3 in March");
+    assert_eq!(
+        overdue.iter().sum::<i64>(),
+        later["milestones"]["overdue"].as_i64().unwrap()
+    );
+    for m in later_months {
+        let n = |k: &str| m[k].as_i64().unwrap();
+        assert_eq!(
+            n("returns_on_time") + n("returns_late") + n("returns_missing"),
+            n("returns_expected"),
+            "{m}"
+        );
+        assert_eq!(
+            n("returns_on_time") + n("returns_late"),
+            n("returns_submitted")
+        );
+    }
 
     assert_eq!(
         app.get(

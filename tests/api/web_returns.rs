@@ -207,20 +207,21 @@ async fn a_liaison_s_jpa_page_puts_returns_owed_milestones_due_and_investigation
 }
 
 #[tokio::test]
-async fn coordinators_and_observers_get_an_overview_of_the_jpa() {
+async fn coordinators_and_observers_get_the_dashboard_as_the_jpa_page() {
     let f = fixture().await;
     for email in [CO, OBS] {
         let mut b = signed_in(&f.app, email).await;
         let page = b.get(&format!("/jpas/{}", f.jpa)).await;
         assert_eq!(page.status, 200, "{email}: {}", page.text);
         assert_page(&page);
-        assert!(page.text.contains("Months elapsed") && page.text.contains(" of 12"));
-        assert!(page.text.contains(&format!("/jpas/{}/progress", f.jpa)));
+        assert!(page.text.contains("<h1>Dashboard") && page.text.contains(" of 12."));
+        assert!(page
+            .text
+            .contains(&format!("/jpas/{}/progress/print", f.jpa)));
         assert_eq!(
-            page.text
-                .contains("Compliance: returns by agency and month"),
+            page.text.contains("Compliance by agency and month"),
             email == CO,
-            "{email}: compliance offered only to coordinators"
+            "{email}: the compliance grid only for coordinators"
         );
         assert!(!page.text.contains("Andaman boat network"));
     }

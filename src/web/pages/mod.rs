@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod dashboard;
 pub mod home;
 pub mod investigations;
 pub mod returns;

@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = crate::templates![
     "ret_form.html",
     "ret_confirm.html",
     "ret_compliance.html",
+    "compliance_grid.html",
 ];
 
 /// Mounts the pages.
@@ -192,26 +193,10 @@ pub async fn jpa_page(
     let jpa = load_jpa(&state, &who, &id).await?;
     let notice_id = notice(query.notice.as_deref());
     if who.caller.role != Role::Liaison {
-        let doc = operations::reports::progress(&state, &who.caller, &jpa.id, None).await?;
-        let figures = minijinja::context! {
-            as_of => doc["as_of"].as_str().unwrap_or_default(),
-            months_elapsed => doc["months_elapsed"].as_i64().unwrap_or_default(),
-            months_total => doc["months_total"].as_i64().unwrap_or_default(),
-            agencies => doc["agencies"]["participating"].as_i64().unwrap_or_default(),
-            investigations => doc["investigations"]["total"].as_i64().unwrap_or_default(),
-            returns_expected => doc["returns"]["expected"].as_i64().unwrap_or_default(),
-            returns_submitted => doc["returns"]["submitted"].as_i64().unwrap_or_default(),
-            returns_on_time => doc["returns"]["on_time"].as_i64().unwrap_or_default(),
-        };
-        return render(
-            StatusCode::OK,
-            "ret_jpa.html",
-            frame(&who, &req, &jpa),
-            minijinja::context! {
-                jpa => jpa, liaison => false, figures => figures, notice => notice_id,
-                coordinator => matches!(who.caller.role, Role::Admin | Role::CoChair),
-            },
-        );
+        let dash = web::Query::<super::dashboard::DashQuery>::from_query(req.query_string())
+            .map(web::Query::into_inner)
+            .unwrap_or_default();
+        return super::dashboard::dashboard(&req, &state, &who, &jpa, &dash).await;
     }
     let caller = who.caller.clone();
     let jpa_id = jpa.id.clone();
@@ -258,7 +243,7 @@ pub async fn jpa_page(
         "ret_jpa.html",
         frame(&who, &req, &jpa),
         minijinja::context! {
-            jpa => jpa, liaison => true, agency => returns.name, today => returns.today,
+            jpa => jpa, agency => returns.name, today => returns.today,
             owed => owed, milestones => milestones, more_milestones => more_milestones,
             investigations => investigations, more_investigations => more_investigations,
             horizon => operations::milestones::DUE_HORIZON_DAYS,
@@ -761,12 +746,26 @@ pub async fn compliance(
         .db
         .run(move |conn| operations::returns::compliance(conn, &caller, &id, None))
         .await?;
+    render(
+        StatusCode::OK,
+        "ret_compliance.html",
+        frame(&who, &req, &jpa),
+        minijinja::context! { jpa => jpa, grid => grid_context(&who, &jpa, grid) },
+    )
+}
+
+/// The compliance grid as `compliance_grid.html` shows it (here and on the dashboard).
+pub fn grid_context(
+    who: &SignedIn,
+    jpa: &JpaView,
+    grid: operations::returns::Compliance,
+) -> minijinja::Value {
     let coordinator = matches!(who.caller.role, Role::Admin | Role::CoChair);
     let rows: Vec<GridRow> = grid
         .agencies
         .into_iter()
         .map(|a| {
-            let suffix = agency_suffix(&who, &a.agency_id);
+            let suffix = agency_suffix(who, &a.agency_id);
             GridRow {
                 cells: grid
                     .periods
@@ -795,14 +794,10 @@ pub async fn compliance(
         percent(grid.totals.submitted_rate),
         percent(grid.totals.on_time_rate),
     );
-    render(
-        StatusCode::OK,
-        "ret_compliance.html",
-        frame(&who, &req, &jpa),
-        minijinja::context! {
-            jpa => jpa, as_of => grid.as_of, periods => grid.periods, rows => rows,
-            percents => rates, coordinator => coordinator, totals => grid.totals,
-            total_submitted => total_submitted, total_on_time => total_on_time,
-        },
-    )
+    minijinja::context! {
+        as_of => grid.as_of, periods => grid.periods, rows => rows,
+        percents => rates, coordinator => coordinator, totals => grid.totals,
+        total_submitted => total_submitted, total_on_time => total_on_time,
+        report_due_day => jpa.report_due_day,
+    }
 }
