@@ -126,7 +126,8 @@ pub async fn request_context(
                     next.call(req).await?.map_into_boxed_body()
                 };
             let status = res.status();
-            if let (Some(cache), true) = (&cache, status.is_success()) {
+            // A page's form answers a successful write with 303 (POST, then redirect).
+            if let (Some(cache), true) = (&cache, status.is_success() || status.is_redirection()) {
                 cache.clear();
             }
             let content_type = res

@@ -101,7 +101,6 @@ dash-print-title = Annual meeting report
 dash-print-heading = { $code } { $name }: progress report
 dash-print-as-of = Figures as of { $as_of }.
 dash-print-period = The JPA runs from { $start } to { $end }.
-dash-print-exercise = EXERCISE: this JPA is a simulation for training. Its figures are not real cases and are not part of any statistics.
 dash-print-hint = Print this page, or save it as PDF, from your browser.
 dash-back = Back to the dashboard
 comp-title = Compendium of cases

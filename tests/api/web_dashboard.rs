@@ -510,7 +510,7 @@ async fn the_dashboard_answers_every_role_and_bad_input_as_documented() {
     // The print view: the exercise mark, every section, no forms.
     let r = co.get(&format!("/jpas/{jpa}/progress/print")).await;
     assert_eq!(r.status, 200);
-    assert!(r.text.contains("EXERCISE: this JPA is a simulation"));
+    assert!(r.text.contains("Exercise: this JPA is a simulation"));
     assert!(!r.text.contains("<details"), "every section open in print");
     let main = &r.text[r.text.find("<main").unwrap()..];
     assert!(!main.contains("<form"), "no forms in the print view");
@@ -594,4 +594,34 @@ async fn exports_and_the_compendium_work_from_the_session() {
     assert!(api
         .text
         .contains("## Case 1: people smuggling and trafficking in persons"));
+}
+
+#[tokio::test]
+async fn a_write_through_a_page_shows_on_the_dashboard_at_once() {
+    let f = fixture().await;
+    let mut co = signed_in(&f.app, CO).await;
+    let dash = format!("/jpas/{}/progress", f.jpa);
+    let before = figures(&co.get(&dash).await.text);
+    assert_eq!(before["milestones.achieved"], "0");
+    // The lead liaison marks the overdue milestone achieved on the JPA page's button.
+    let mut la = signed_in(&f.app, LA).await;
+    let page = la.get(&format!("/jpas/{}", f.jpa)).await;
+    let action = regex::Regex::new(r#"action="(/milestones/[0-9a-f-]+/achieve)""#)
+        .unwrap()
+        .captures(&page.text)
+        .expect("a mark-achieved button")[1]
+        .to_string();
+    let csrf = csrf_of(&page.text);
+    let next = format!("/jpas/{}", f.jpa);
+    let r = la
+        .post(
+            &action,
+            &[("csrf", &csrf), ("version", "1"), ("next", &next)],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    // Within the cache's lifetime, the co-chair's dashboard already counts it.
+    let after = figures(&co.get(&dash).await.text);
+    assert_eq!(after["milestones.achieved"], "1");
+    assert_eq!(after["milestones.overdue"], "0");
 }
