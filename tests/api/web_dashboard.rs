@@ -486,6 +486,17 @@ async fn the_dashboard_answers_every_role_and_bad_input_as_documented() {
         assert!(r.text.contains("Enter the date as YYYY-MM-DD"), "{bad}");
         assert!(!r.text.contains("<script>"));
     }
+    let typo = co
+        .get(&format!("/jpas/{jpa}/progress?as_of=2026-13-01"))
+        .await;
+    assert!(
+        typo.text.contains("value=\"2026-13-01\""),
+        "a mistyped day is kept"
+    );
+    let text = co
+        .get(&format!("/jpas/{jpa}/progress?as_of=csrf%3Dabc"))
+        .await;
+    assert!(!text.text.contains("csrf=abc"), "free text is not echoed");
     let long = "9".repeat(5000);
     let r = co.get(&format!("/jpas/{jpa}/progress?as_of={long}")).await;
     assert_eq!(r.status, 422);
@@ -550,6 +561,30 @@ async fn exports_and_the_compendium_work_from_the_session() {
             .status,
         404
     );
+    // The large pages travel gzipped to a browser that asks.
+    for path in [
+        format!("/jpas/{jpa}"),
+        format!("/jpas/{jpa}/progress"),
+        format!("/jpas/{jpa}/progress/print"),
+        format!("/jpas/{jpa}/compendium"),
+    ] {
+        let r = f
+            .app
+            .send(
+                f.app
+                    .client
+                    .get(f.app.url(&path))
+                    .header("Cookie", co.cookie_header())
+                    .header("Accept-Encoding", "gzip"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(
+            r.header("content-encoding").as_deref(),
+            Some("gzip"),
+            "{path}"
+        );
+    }
     // The compendium page: the case with its brief, its investigation linked for co-chairs.
     let r = co.get(&format!("/jpas/{jpa}/compendium")).await;
     assert_eq!(r.status, 200);

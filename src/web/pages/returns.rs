@@ -36,19 +36,24 @@ pub const TEMPLATES: &[(&str, &str)] = crate::templates![
 
 /// Mounts the pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/jpas/{id}", web::get().to(jpa_page))
-        .route("/jpas/{id}/returns", web::get().to(returns_list))
-        .route("/jpas/{id}/returns/{period}", web::get().to(return_form))
-        .route("/jpas/{id}/returns/{period}", web::post().to(save_return))
-        .route(
-            "/jpas/{id}/returns/{period}/submit",
-            web::get().to(confirm_page),
-        )
-        .route(
-            "/jpas/{id}/returns/{period}/submit",
-            web::post().to(submit_return),
-        )
-        .route("/jpas/{id}/compliance", web::get().to(compliance));
+    // Compressed like the dashboard it shows to admins, co-chairs and observers.
+    cfg.service(
+        web::resource("/jpas/{id}")
+            .wrap(actix_web::middleware::Compress::default())
+            .route(web::get().to(jpa_page)),
+    )
+    .route("/jpas/{id}/returns", web::get().to(returns_list))
+    .route("/jpas/{id}/returns/{period}", web::get().to(return_form))
+    .route("/jpas/{id}/returns/{period}", web::post().to(save_return))
+    .route(
+        "/jpas/{id}/returns/{period}/submit",
+        web::get().to(confirm_page),
+    )
+    .route(
+        "/jpas/{id}/returns/{period}/submit",
+        web::post().to(submit_return),
+    )
+    .route("/jpas/{id}/compliance", web::get().to(compliance));
 }
 
 /// How many investigations and milestones the liaison's page lists before "see all".
