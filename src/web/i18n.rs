@@ -19,7 +19,8 @@ const SOURCES: &[(&str, &[&str])] = &[ftl!(
     "main.ftl",
     "returns.ftl",
     "work.ftl",
-    "investigations.ftl"
+    "investigations.ftl",
+    "admin.ftl"
 )];
 
 pub struct Catalogue {
