@@ -87,7 +87,7 @@ adm-notice-stale = Someone else changed this meanwhile. Your changes are not sav
 adm-notice-stale-link = See the current version instead
 
 # Error messages.
-adm-err-required = Enter { $label }
+adm-err-required = { $label }: enter a value
 adm-err-field = { $label }: { $message }
 adm-err-rejected = These details could not be saved; check them and try again
 adm-err-choice = Choose one of the options shown
@@ -113,6 +113,10 @@ adm-err-code-missing = Enter a code
 adm-err-code = Enter a code of 1 to 50 letters, digits, hyphens or underscores
 adm-err-code-taken = A JPA with this code already exists
 adm-err-start_date-missing = Enter the start date
+adm-err-end_date-missing = Enter the end date
+adm-err-report_due_day-missing = Enter the day the monthly return is due
+adm-err-reminder_days_before-missing = Enter how many days before the due date the reminder goes out
+adm-err-timezone-missing = Choose a time zone
 adm-err-end-before-start = The end date must not be before the start date
 adm-err-end-too-late = The end date must be at most 24 months after the start date
 adm-err-report_due_day = Enter the due day as a whole number from 1 to 28

@@ -98,11 +98,25 @@ pub async fn list(
     let from_raw = given(&q.from);
     let to_raw = given(&q.to);
     let mut errors = FormErrors::default();
-    if entity_type.as_deref().is_some_and(|s| s.chars().count() > 64) {
-        push_error(&mut errors, "filter-entity_type", t("adm-err-audit-entity_type")?);
+    if entity_type
+        .as_deref()
+        .is_some_and(|s| s.chars().count() > 64)
+    {
+        push_error(
+            &mut errors,
+            "filter-entity_type",
+            t("adm-err-audit-entity_type")?,
+        );
     }
-    if entity_id.as_deref().is_some_and(|s| s.chars().count() > 100) {
-        push_error(&mut errors, "filter-entity_id", t("adm-err-audit-entity_id")?);
+    if entity_id
+        .as_deref()
+        .is_some_and(|s| s.chars().count() > 100)
+    {
+        push_error(
+            &mut errors,
+            "filter-entity_id",
+            t("adm-err-audit-entity_id")?,
+        );
     }
     if actor_id
         .as_deref()
@@ -144,8 +158,7 @@ pub async fn list(
                         for e in &listed.items {
                             if let Some(id) = &e.actor_id {
                                 if !actors.contains_key(id) {
-                                    if let Ok(u) =
-                                        crate::operations::users::get(conn, &caller, id)
+                                    if let Ok(u) = crate::operations::users::get(conn, &caller, id)
                                     {
                                         actors.insert(id.clone(), u.display_name);
                                     }
@@ -230,9 +243,24 @@ mod tests {
         assert_eq!(
             c,
             vec![
-                Change { field: "name".into(), withheld: false, before: Some("Old".into()), after: Some("New".into()) },
-                Change { field: "report_due_day".into(), withheld: false, before: None, after: Some("10".into()) },
-                Change { field: "summary".into(), withheld: true, before: None, after: None },
+                Change {
+                    field: "name".into(),
+                    withheld: false,
+                    before: Some("Old".into()),
+                    after: Some("New".into())
+                },
+                Change {
+                    field: "report_due_day".into(),
+                    withheld: false,
+                    before: None,
+                    after: Some("10".into())
+                },
+                Change {
+                    field: "summary".into(),
+                    withheld: true,
+                    before: None,
+                    after: None
+                },
             ]
         );
     }

@@ -16,7 +16,9 @@ use super::{
 use crate::auth::policy::Action;
 use crate::domain::JpaStatus;
 use crate::error::Error;
-use crate::operations::jpas::{self as ops, CreateJpa, JpaView, Participation, ParticipantView, UpdateJpa};
+use crate::operations::jpas::{
+    self as ops, CreateJpa, JpaView, ParticipantView, Participation, UpdateJpa,
+};
 use crate::operations::views::AgencyView;
 use crate::routes::extract::path_id;
 use crate::state::AppState;
@@ -64,7 +66,11 @@ fn timezone_options(current: &str) -> Vec<(String, String)> {
     if !current.is_empty() && current != "UTC" && !names.contains(&current) {
         out.push((current.to_string(), current.to_string()));
     }
-    out.extend(names.into_iter().map(|n| (n.to_string(), n.replace('_', " "))));
+    out.extend(
+        names
+            .into_iter()
+            .map(|n| (n.to_string(), n.replace('_', " "))),
+    );
     out
 }
 
@@ -158,11 +164,7 @@ pub async fn new_form(req: HttpRequest, who: SignedIn) -> Result<HttpResponse, P
 }
 
 /// A whole number input (`None` when blank; an error at the field when it is no number).
-fn parse_number(
-    errors: &mut FormErrors,
-    field: &str,
-    raw: &str,
-) -> Result<Option<i32>, PageError> {
+fn parse_number(errors: &mut FormErrors, field: &str, raw: &str) -> Result<Option<i32>, PageError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
@@ -200,8 +202,11 @@ fn parse(v: &BTreeMap<String, String>, is_new: bool) -> Result<(Parsed, FormErro
     }
     let end_date = parse_date(&mut errors, "end_date", &v["end_date"])?;
     let report_due_day = parse_number(&mut errors, "report_due_day", &v["report_due_day"])?;
-    let reminder_days_before =
-        parse_number(&mut errors, "reminder_days_before", &v["reminder_days_before"])?;
+    let reminder_days_before = parse_number(
+        &mut errors,
+        "reminder_days_before",
+        &v["reminder_days_before"],
+    )?;
     let timezone = Some(v["timezone"].trim().to_string()).filter(|s| !s.is_empty());
     if !is_new {
         for (field, blank) in [
@@ -214,11 +219,7 @@ fn parse(v: &BTreeMap<String, String>, is_new: bool) -> Result<(Parsed, FormErro
             ("timezone", timezone.is_none()),
         ] {
             if blank {
-                push_error(
-                    &mut errors,
-                    field,
-                    message("adm-err-required", &[("label", super::label(field)?.into())])?,
-                );
+                push_error(&mut errors, field, t(&format!("adm-err-{field}-missing"))?);
             }
         }
     }

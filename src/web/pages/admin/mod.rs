@@ -72,11 +72,36 @@ pub(crate) fn require(who: &SignedIn, action: Action) -> Result<(), PageError> {
 /// The administration pages and the role that may open each: (href, catalogue id of the
 /// name, catalogue id of the description, the rule).
 const SECTIONS: &[(&str, &str, &str, Action)] = &[
-    ("/admin/users", "adm-users-title", "adm-index-users", Action::ListUsers),
-    ("/admin/agencies", "adm-agencies-title", "adm-index-agencies", Action::CreateAgency),
-    ("/admin/jpas", "adm-jpas-title", "adm-index-jpas", Action::CreateJpa),
-    ("/admin/emails", "adm-emails-title", "adm-index-emails", Action::ReadOutbox),
-    ("/audit", "adm-audit-title", "adm-index-audit", Action::ReadAudit),
+    (
+        "/admin/users",
+        "adm-users-title",
+        "adm-index-users",
+        Action::ListUsers,
+    ),
+    (
+        "/admin/agencies",
+        "adm-agencies-title",
+        "adm-index-agencies",
+        Action::CreateAgency,
+    ),
+    (
+        "/admin/jpas",
+        "adm-jpas-title",
+        "adm-index-jpas",
+        Action::CreateJpa,
+    ),
+    (
+        "/admin/emails",
+        "adm-emails-title",
+        "adm-index-emails",
+        Action::ReadOutbox,
+    ),
+    (
+        "/audit",
+        "adm-audit-title",
+        "adm-index-audit",
+        Action::ReadAudit,
+    ),
 ];
 
 /// Whether the role may open any administration page (the "Administration" entry).
@@ -145,8 +170,10 @@ pub async fn index(req: HttpRequest, who: SignedIn) -> Result<HttpResponse, Page
 /// A submitted form's fields by name (the first value of each), every expected name
 /// present (empty when not sent): what a rejected form shows again.
 pub(crate) fn values(pairs: &[(String, String)], names: &[&str]) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> =
-        names.iter().map(|n| ((*n).to_string(), String::new())).collect();
+    let mut out: BTreeMap<String, String> = names
+        .iter()
+        .map(|n| ((*n).to_string(), String::new()))
+        .collect();
     for (k, v) in pairs {
         if let Some(slot) = out.get_mut(k.as_str()) {
             if slot.is_empty() {
@@ -439,7 +466,12 @@ mod tests {
             ids.push(format!("adm-hint-joined_on-{}", s.as_str()));
         }
         for s in ["active", "closed"] {
-            for prefix in ["adm-jpa-move-to-", "adm-status-title-", "adm-status-explain-", "adm-status-confirm-"] {
+            for prefix in [
+                "adm-jpa-move-to-",
+                "adm-status-title-",
+                "adm-status-explain-",
+                "adm-status-confirm-",
+            ] {
                 ids.push(format!("{prefix}{s}"));
             }
         }
@@ -447,14 +479,44 @@ mod tests {
             ids.push((*title).into());
             ids.push((*description).into());
         }
-        for raw in ["user-invited", "user-saved", "agency-created", "agency-saved", "jpa-created",
-            "jpa-saved", "jpa-active", "jpa-closed", "agency-added", "agency-removed", "reminders-ran"] {
+        for raw in [
+            "user-invited",
+            "user-saved",
+            "agency-created",
+            "agency-saved",
+            "jpa-created",
+            "jpa-saved",
+            "jpa-active",
+            "jpa-closed",
+            "agency-added",
+            "agency-removed",
+            "reminders-ran",
+        ] {
             ids.push(notice(Some(raw)).unwrap().into());
         }
-        for field in ["email", "display_name", "role", "agency_id", "active", "name", "country",
-            "kind", "contact_email", "code", "description", "start_date", "end_date",
-            "is_exercise", "report_due_day", "reminder_days_before", "timezone", "joined_on",
-            "as_of", "version", "status"] {
+        for field in [
+            "email",
+            "display_name",
+            "role",
+            "agency_id",
+            "active",
+            "name",
+            "country",
+            "kind",
+            "contact_email",
+            "code",
+            "description",
+            "start_date",
+            "end_date",
+            "is_exercise",
+            "report_due_day",
+            "reminder_days_before",
+            "timezone",
+            "joined_on",
+            "as_of",
+            "version",
+            "status",
+        ] {
             ids.push(format!("adm-label-{field}"));
         }
         ids.push("nav-admin".into());

@@ -7,7 +7,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{kept_limit, notice, options, page, page_of, pager, parse_date, push_error, require, t};
+use super::{
+    kept_limit, notice, options, page, page_of, pager, parse_date, push_error, require, t,
+};
 use crate::auth::policy::Action;
 use crate::operations::admin::{self as ops, RunReminders};
 use crate::operations::audit::{self as audit_ops, AuditFilter};
@@ -47,7 +49,15 @@ fn last_pass(
         actor_id: Some(caller.user_id.clone()),
         ..AuditFilter::default()
     };
-    let events = audit_ops::list(conn, caller, filter, Page { limit: 1, after: None })?;
+    let events = audit_ops::list(
+        conn,
+        caller,
+        filter,
+        Page {
+            limit: 1,
+            after: None,
+        },
+    )?;
     Ok(events.items.into_iter().next().map(|e| {
         let queued = &e.changes["queued"]["after"];
         let count = |k: &str| queued[k].as_i64().unwrap_or(0);

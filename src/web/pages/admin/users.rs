@@ -55,8 +55,7 @@ pub async fn list(
             Ok((listed, agencies))
         })
         .await?;
-    let names: BTreeMap<String, String> =
-        agencies.into_iter().map(|a| (a.id, a.name)).collect();
+    let names: BTreeMap<String, String> = agencies.into_iter().map(|a| (a.id, a.name)).collect();
     let rows: Vec<Value> = listed
         .items
         .iter()
@@ -214,9 +213,10 @@ pub async fn invite(
             state.outbox_notify.notify_one();
             Ok(see_other("/admin/users?notice=user-invited"))
         }
-        Err(Error::Invalid(fields)) => {
-            again(StatusCode::UNPROCESSABLE_ENTITY, domain_errors(&fields, INVITE_FIELDS)?)
-        }
+        Err(Error::Invalid(fields)) => again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            domain_errors(&fields, INVITE_FIELDS)?,
+        ),
         Err(Error::Conflict(_)) => again(
             StatusCode::CONFLICT,
             one_error("email", t("adm-err-email-taken")?),
