@@ -234,6 +234,10 @@ adm-emails-none = No mail has been queued yet.
 adm-emails-none-filtered = No mail has this status.
 adm-emails-pager = Pages of mails
 adm-not-sent = not yet
+adm-attempts = { $n ->
+    [one] 1 attempt
+   *[other] { $n } attempts
+}
 adm-mail-status-pending = Pending
 adm-mail-status-sending = Sending
 adm-mail-status-sent = Sent
@@ -276,9 +280,14 @@ adm-audit-col-entity = Entity
 adm-audit-col-changes = Changes
 adm-audit-col-request = Request id
 adm-audit-system = the service
-adm-audit-by-actor = Every change by this actor
+adm-audit-by-actor-id = Every change by { $id }
+adm-audit-of-entity = Every change of { $id }
+adm-audit-changes-of = Fields changed by { $action }
+adm-audit-col-field = Field
+adm-audit-col-before = Before
+adm-audit-col-after = After
+adm-audit-no-fields = No fields recorded.
 adm-audit-changed-withheld = changed (value not recorded)
-adm-audit-became = became
 adm-audit-none = There are no audit events yet.
 adm-audit-none-filtered = No event matches these filters.
 adm-audit-pager = Pages of the audit log
