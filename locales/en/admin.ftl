@@ -32,7 +32,6 @@ adm-col-sent = Sent
 adm-col-subject = Subject
 adm-col-recipient = Recipient
 adm-col-kind = Kind
-adm-col-attempts = Attempts
 adm-col-last-error = Last error
 
 # Field labels (also used in messages about a field).
@@ -273,11 +272,8 @@ adm-audit-from = From
 adm-audit-to = Before
 adm-audit-hint-time = A date (2026-03-15) or a UTC time.
 adm-audit-caption = Audit events, newest first
-adm-audit-col-action = Action
-adm-audit-col-at = Time (UTC)
 adm-audit-col-actor = Actor
 adm-audit-col-entity = Entity
-adm-audit-col-changes = Changes
 adm-audit-col-request = Request id
 adm-audit-system = the service
 adm-audit-by-actor-id = Every change by { $id }
