@@ -70,6 +70,15 @@ pub fn list(
     query.load(conn)
 }
 
+/// Of the users `ids`, those who sign in with a second factor (TOTP enabled).
+pub fn with_two_factor(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<String>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .filter(users::totp_enabled.eq(true))
+        .select(users::id)
+        .load(conn)
+}
+
 /// Writes the editable fields and bumps the version, if the row is still at the version
 /// `row` was read at: 0 rows changed means another writer got there first.
 pub fn update(conn: &mut DbConnection, row: &UserRow, now: NaiveDateTime) -> QueryResult<usize> {

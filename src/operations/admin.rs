@@ -81,6 +81,11 @@ pub fn emails(
     ))
 }
 
+/// The outbox statuses, in the order a mail goes through them.
+pub fn email_statuses() -> &'static [&'static str] {
+    &outbox::STATUSES
+}
+
 /// Whether `status` names an outbox status.
 pub fn is_email_status(status: &str) -> bool {
     outbox::STATUSES.contains(&status)

@@ -76,6 +76,38 @@ pub fn list(
     ))
 }
 
+/// A user as the administration list shows it: the user and whether they sign in with
+/// a second factor (never the secret).
+#[derive(Debug, serde::Serialize)]
+pub struct UserListEntry {
+    #[serde(flatten)]
+    pub user: UserView,
+    pub two_factor: bool,
+}
+
+/// A page of users, newest first, each with its two-factor state (the administration
+/// pages' list).
+pub fn list_with_two_factor(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    page: Page,
+) -> Result<ListResponse<UserListEntry>> {
+    let listed = list(conn, caller, page)?;
+    let ids: Vec<String> = listed.items.iter().map(|u| u.id.clone()).collect();
+    let on = users::with_two_factor(conn, &ids)?;
+    Ok(ListResponse {
+        items: listed
+            .items
+            .into_iter()
+            .map(|user| UserListEntry {
+                two_factor: on.contains(&user.id),
+                user,
+            })
+            .collect(),
+        next_cursor: listed.next_cursor,
+    })
+}
+
 pub fn get(conn: &mut DbConnection, caller: &Caller, id: &str) -> Result<UserView> {
     require(caller.role, Action::ReadUser)?;
     Ok(users::find(conn, id)?.into())

@@ -21,6 +21,7 @@ const SOURCES: &[(&str, &[&str])] = &[ftl!(
     "work.ftl",
     "investigations.ftl",
     "dashboard.ftl",
+    "admin.ftl"
 )];
 
 pub struct Catalogue {

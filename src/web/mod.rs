@@ -62,6 +62,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::work::TEMPLATES,
     pages::investigations::TEMPLATES,
     pages::dashboard::TEMPLATES,
+    pages::admin::TEMPLATES,
 ];
 
 impl Pages {
@@ -392,6 +393,9 @@ impl Frame {
         let mut nav = Vec::new();
         if !who.must_enrol {
             nav.push(("/jpas", "nav-jpas"));
+            if pages::admin::may_administer(who.caller.role) {
+                nav.push(("/admin", "nav-admin"));
+            }
         }
         nav.push(("/me", "nav-me"));
         Frame {
@@ -404,7 +408,10 @@ impl Frame {
                 .map(|(href, label)| NavItem {
                     href,
                     label,
-                    current: path == href || path.starts_with(&format!("{href}/")),
+                    current: path == href
+                        || path.starts_with(&format!("{href}/"))
+                        // The audit log is one of the administration pages.
+                        || (href == "/admin" && (path == "/audit" || path.starts_with("/audit/"))),
                 })
                 .collect(),
             csrf: who.csrf.clone(),
@@ -479,6 +486,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::work::configure(cfg);
     pages::investigations::configure(cfg);
     pages::dashboard::configure(cfg);
+    pages::admin::configure(cfg);
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ mod returns;
 mod scenario;
 mod tokens;
 mod web;
+mod web_admin;
 mod web_dashboard;
 mod web_investigations;
 mod web_returns;

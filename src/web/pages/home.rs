@@ -77,7 +77,12 @@ pub async fn jpas(
         StatusCode::OK,
         "jpas.html",
         Frame::signed_in(&who, req.path()),
-        minijinja::context! { jpas => list.items, more => list.next_cursor.is_some() },
+        minijinja::context! {
+            jpas => list.items,
+            more => list.next_cursor.is_some(),
+            may_create => crate::auth::policy::allowed_roles(crate::auth::policy::Action::CreateJpa)
+                .contains(&who.caller.role),
+        },
     )
 }
 

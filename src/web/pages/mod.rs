@@ -1,6 +1,7 @@
 //! Page handlers, one file per group: each extracts, calls one operation and renders.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod dashboard;
 pub mod home;
