@@ -129,7 +129,7 @@ try {
     await context.clearCookies();
     const adminPage = await context.newPage();
     await signIn(adminPage, adminEmail, adminPassword, `/jpas/${jpa}`);
-    check((await adminPage.textContent("main")).includes("Months elapsed"), `${label} admin sees the overview`);
+    check(/Month \d+ of \d+/.test(await adminPage.textContent("main")) && (await adminPage.textContent("h1")).includes("Dashboard"), `${label} admin sees the dashboard`);
     await adminPage.close();
     await walk(context, `${label} admin`, [
       `/jpas/${jpa}`,
