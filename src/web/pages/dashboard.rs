@@ -755,9 +755,9 @@ pub async fn compendium_markdown(
     ))
 }
 
-fn download(content_type: &str, filename: &str, body: String) -> HttpResponse {
-    let safe: String = filename
-        .chars()
+/// A file name safe in a `Content-Disposition` header: ASCII letters, digits, `-_.`.
+fn safe_filename(name: &str) -> String {
+    name.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_.".contains(c) {
                 c
@@ -765,16 +765,25 @@ fn download(content_type: &str, filename: &str, body: String) -> HttpResponse {
                 '_'
             }
         })
-        .collect();
-    HttpResponse::Ok()
+        .collect()
+}
+
+/// A download's response: its type, its file name, no caching, no sniffing.
+fn download_headers(content_type: &str, filename: &str) -> actix_web::HttpResponseBuilder {
+    let mut response = HttpResponse::Ok();
+    response
         .content_type(content_type.to_string())
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{safe}\""),
+            format!("attachment; filename=\"{}\"", safe_filename(filename)),
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .body(body)
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    response
+}
+
+fn download(content_type: &str, filename: &str, body: String) -> HttpResponse {
+    download_headers(content_type, filename).body(body)
 }
 
 /// `GET /jpas/{id}/export/{kind}.csv`: the API's CSV export, for a signed-in browser.
@@ -786,29 +795,10 @@ pub async fn export_csv(
     let (id, file) = path.into_inner();
     let kind = ExportKind::parse(&file).ok_or(PageError::NotFound)?;
     let export = operations::reports::export(&state, &who.caller, &id, kind).await?;
-    let safe: String = export
-        .filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
     let stream = futures_util::stream::unfold(export.chunks, |mut rx| async move {
         rx.recv()
             .await
             .map(|chunk| (Ok::<_, std::io::Error>(web::Bytes::from(chunk)), rx))
     });
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{safe}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .streaming(stream))
+    Ok(download_headers("text/csv; charset=utf-8", &export.filename).streaming(stream))
 }
