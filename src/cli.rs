@@ -179,10 +179,13 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                     .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
                 crate::operations::accounts::create_with_password(
                     &mut conn,
-                    &email,
-                    &name,
-                    role,
-                    agency_id,
+                    crate::operations::accounts::NewAccount {
+                        email: &email,
+                        display_name: &name,
+                        role,
+                        agency_id,
+                        locale: None,
+                    },
                     &password,
                     "user.create_cli",
                 )

@@ -29,6 +29,7 @@
 //! | `JPA__RETENTION__SENT_EMAIL_DAYS` | days a sent mail stays in the outbox |
 //! | `JPA__REPORTS__PROGRESS_CACHE_SECONDS` | seconds a progress document is reused; writes on this instance clear it |
 //! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
+//! | `JPA__I18N__PSEUDO_LOCALE` | offer the tests' pseudo-language `en-XA` (refused in production) |
 
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub struct Settings {
     pub retention: RetentionSettings,
     pub reports: ReportSettings,
     pub log: LogSettings,
+    #[serde(default)]
+    pub i18n: I18nSettings,
     /// `JPA_ENV`, e.g. `production`; empty for development.
     #[serde(default)]
     pub environment: String,
@@ -137,6 +140,14 @@ pub struct BootstrapSettings {
     pub admin_email: String,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct I18nSettings {
+    /// Offers the tests' pseudo-language `en-XA` (every message accented and 40% longer),
+    /// so that a browser walk shows any text that escaped the catalogue. Never in production.
+    #[serde(default)]
+    pub pseudo_locale: bool,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -215,6 +226,9 @@ impl Settings {
             }
             if self.email.transport != EmailTransportKind::Smtp {
                 anyhow::bail!("production requires email.transport = \"smtp\"");
+            }
+            if self.i18n.pseudo_locale {
+                anyhow::bail!("i18n.pseudo_locale is for tests; production refuses it");
             }
             if self.auth.jwt_secret.is_none() {
                 anyhow::bail!("production requires auth.jwt_secret (at least 32 bytes)");

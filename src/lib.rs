@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod middleware;
 pub mod operations;
 pub mod reminders;

@@ -98,146 +98,165 @@ pub async fn request_context(
                 .map(|s| s.progress_cache.clone())
         })
         .flatten();
-    REQUEST_ID
-        .scope(request_id.clone(), async move {
-            // TRACE would echo headers (tokens included) back to a script: refused outright.
-            let mut res: ServiceResponse<BoxBody> =
-                if req.method() == actix_web::http::Method::TRACE {
-                    let (request, _) = req.into_parts();
-                    let mut response = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
-                    response.headers_mut().insert(
-                        header::ALLOW,
-                        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"),
-                    );
-                    ServiceResponse::new(request, response)
-                } else if has_nul {
-                    let (request, _) = req.into_parts();
-                    let response = problem_response(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_query",
-                        "Bad request",
-                        "The URL must not contain an encoded NUL character (%00).",
-                        Vec::new(),
-                    );
-                    ServiceResponse::new(request, response)
-                } else {
-                    // Handlers and extractors turn their errors into responses; an `Err` here
-                    // could only come from the framework itself and is passed on.
-                    next.call(req).await?.map_into_boxed_body()
-                };
-            let status = res.status();
-            // A page's form answers a successful write with 303 (POST, then redirect).
-            if let (Some(cache), true) = (&cache, status.is_success() || status.is_redirection()) {
-                cache.clear();
-            }
-            let content_type = res
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            // Already rendered for its face: problem+json, or a page's own error page.
-            let is_rendered = content_type.starts_with("application/problem+json")
-                || content_type.starts_with("text/html");
-            if (status.is_client_error() || status.is_server_error())
-                && !is_rendered
-                && !is_api
-                && is_page_path(res.request().path())
-                && crate::auth::policy::methods_for(res.request().path()).is_empty()
-            {
-                // The framework's own error outside the API (no such page, or a page
-                // asked with a method it does not take): the HTML error page.
-                let page_status = if status == StatusCode::METHOD_NOT_ALLOWED {
-                    StatusCode::NOT_FOUND
-                } else {
-                    status
-                };
-                let (request, _) = res.into_parts();
-                res = ServiceResponse::new(request, crate::web::error_page(page_status));
-            } else if (status.is_client_error() || status.is_server_error()) && !is_rendered {
-                let kept: Vec<(HeaderName, HeaderValue)> = res
-                    .headers()
-                    .iter()
-                    .filter(|(name, _)| {
-                        *name == header::RETRY_AFTER
-                            || *name == header::ALLOW
-                            || *name == header::WWW_AUTHENTICATE
-                    })
-                    .map(|(n, v)| (n.clone(), v.clone()))
-                    .collect();
-                let (request, _) = res.into_parts();
-                // A known path asked with a method it does not serve: 405, not 404.
-                let allowed = if status == StatusCode::NOT_FOUND {
-                    crate::auth::policy::methods_for(request.path())
-                } else {
-                    Vec::new()
-                };
-                let mut replacement = if allowed.is_empty() {
-                    generic_problem(status)
-                } else {
-                    let mut r = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
-                    if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
-                        r.headers_mut().insert(header::ALLOW, v);
-                    }
-                    r
-                };
-                for (name, value) in kept {
-                    replacement.headers_mut().insert(name, value);
+    let chosen = req
+        .headers()
+        .get_all(header::COOKIE)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == crate::web::i18n::COOKIE)
+        .map(|(_, v)| v.to_string());
+    let lang = crate::web::i18n::of_request(
+        chosen.as_deref(),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let served = crate::web::i18n::scope(lang, async move {
+        REQUEST_ID
+            .scope(request_id.clone(), async move {
+                // TRACE would echo headers (tokens included) back to a script: refused outright.
+                let mut res: ServiceResponse<BoxBody> =
+                    if req.method() == actix_web::http::Method::TRACE {
+                        let (request, _) = req.into_parts();
+                        let mut response = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
+                        response.headers_mut().insert(
+                            header::ALLOW,
+                            HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"),
+                        );
+                        ServiceResponse::new(request, response)
+                    } else if has_nul {
+                        let (request, _) = req.into_parts();
+                        let response = problem_response(
+                            StatusCode::BAD_REQUEST,
+                            "invalid_query",
+                            "Bad request",
+                            "The URL must not contain an encoded NUL character (%00).",
+                            Vec::new(),
+                        );
+                        ServiceResponse::new(request, response)
+                    } else {
+                        // Handlers and extractors turn their errors into responses; an `Err` here
+                        // could only come from the framework itself and is passed on.
+                        next.call(req).await?.map_into_boxed_body()
+                    };
+                let status = res.status();
+                // A page's form answers a successful write with 303 (POST, then redirect).
+                if let (Some(cache), true) =
+                    (&cache, status.is_success() || status.is_redirection())
+                {
+                    cache.clear();
                 }
-                res = ServiceResponse::new(request, replacement);
-            }
-            let headers = res.headers_mut();
-            if let Ok(value) = HeaderValue::from_str(&request_id) {
-                headers.insert(X_REQUEST_ID, value);
-            }
-            headers.insert(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            );
-            // Links carry tokens (set-password): no URL of this service leaks to another
-            // site. Pages send `same-origin` themselves (a form POST must carry its Origin).
-            if !headers.contains_key(header::REFERRER_POLICY) {
+                let content_type = res
+                    .headers()
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                // Already rendered for its face: problem+json, or a page's own error page.
+                let is_rendered = content_type.starts_with("application/problem+json")
+                    || content_type.starts_with("text/html");
+                if (status.is_client_error() || status.is_server_error())
+                    && !is_rendered
+                    && !is_api
+                    && is_page_path(res.request().path())
+                    && crate::auth::policy::methods_for(res.request().path()).is_empty()
+                {
+                    // The framework's own error outside the API (no such page, or a page
+                    // asked with a method it does not take): the HTML error page.
+                    let page_status = if status == StatusCode::METHOD_NOT_ALLOWED {
+                        StatusCode::NOT_FOUND
+                    } else {
+                        status
+                    };
+                    let (request, _) = res.into_parts();
+                    res = ServiceResponse::new(request, crate::web::error_page(page_status));
+                } else if (status.is_client_error() || status.is_server_error()) && !is_rendered {
+                    let kept: Vec<(HeaderName, HeaderValue)> = res
+                        .headers()
+                        .iter()
+                        .filter(|(name, _)| {
+                            *name == header::RETRY_AFTER
+                                || *name == header::ALLOW
+                                || *name == header::WWW_AUTHENTICATE
+                        })
+                        .map(|(n, v)| (n.clone(), v.clone()))
+                        .collect();
+                    let (request, _) = res.into_parts();
+                    // A known path asked with a method it does not serve: 405, not 404.
+                    let allowed = if status == StatusCode::NOT_FOUND {
+                        crate::auth::policy::methods_for(request.path())
+                    } else {
+                        Vec::new()
+                    };
+                    let mut replacement = if allowed.is_empty() {
+                        generic_problem(status)
+                    } else {
+                        let mut r = generic_problem(StatusCode::METHOD_NOT_ALLOWED);
+                        if let Ok(v) = HeaderValue::from_str(&allowed.join(", ")) {
+                            r.headers_mut().insert(header::ALLOW, v);
+                        }
+                        r
+                    };
+                    for (name, value) in kept {
+                        replacement.headers_mut().insert(name, value);
+                    }
+                    res = ServiceResponse::new(request, replacement);
+                }
+                let headers = res.headers_mut();
+                if let Ok(value) = HeaderValue::from_str(&request_id) {
+                    headers.insert(X_REQUEST_ID, value);
+                }
                 headers.insert(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("no-referrer"),
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
                 );
-            }
-            if https {
-                headers.insert(
-                    header::STRICT_TRANSPORT_SECURITY,
-                    HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-                );
-            }
-            if is_api && !headers.contains_key(header::CACHE_CONTROL) {
-                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            }
-            let is_html = headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("text/html"));
-            if is_html {
-                // No page of this service may be framed (clickjacking).
-                if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+                // Links carry tokens (set-password): no URL of this service leaks to another
+                // site. Pages send `same-origin` themselves (a form POST must carry its Origin).
+                if !headers.contains_key(header::REFERRER_POLICY) {
+                    headers.insert(
+                        header::REFERRER_POLICY,
+                        HeaderValue::from_static("no-referrer"),
+                    );
+                }
+                if https {
+                    headers.insert(
+                        header::STRICT_TRANSPORT_SECURITY,
+                        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                    );
+                }
+                if is_api && !headers.contains_key(header::CACHE_CONTROL) {
+                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                }
+                let is_html = headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.starts_with("text/html"));
+                if is_html {
+                    // No page of this service may be framed (clickjacking).
+                    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+                        headers.insert(
+                            header::CONTENT_SECURITY_POLICY,
+                            HeaderValue::from_static("frame-ancestors 'none'"),
+                        );
+                    }
+                    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+                } else if is_api && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+                    // An API answer is data, never a document to render or frame (OWASP REST
+                    // Security Cheat Sheet).
                     headers.insert(
                         header::CONTENT_SECURITY_POLICY,
-                        HeaderValue::from_static("frame-ancestors 'none'"),
+                        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
                     );
                 }
-                headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-            } else if is_api && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-                // An API answer is data, never a document to render or frame (OWASP REST
-                // Security Cheat Sheet).
-                headers.insert(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+                tracing::info!(
+                    status = res.status().as_u16(),
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    "request served"
                 );
-            }
-            tracing::info!(
-                status = res.status().as_u16(),
-                elapsed_ms = started.elapsed().as_millis() as u64,
-                "request served"
-            );
-            Ok(res)
-        })
-        .instrument(span)
-        .await
+                Ok(res)
+            })
+            .instrument(span)
+            .await
+    });
+    served.await
 }

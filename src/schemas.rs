@@ -75,6 +75,16 @@ pub fn country() -> Object {
         .build()
 }
 
+/// A language of the service's pages and mails (a BCP 47 tag of `locales/`).
+pub fn locale() -> Object {
+    string()
+        .enum_values(Some(crate::domain::locale::LANGUAGES.iter().copied()))
+        .description(Some(
+            "The language of the user's pages and mails. The JSON API's problem details stay in English: clients translate them by their stable `code`.",
+        ))
+        .build()
+}
+
 /// The form of an IANA time-zone name (`Asia/Bangkok`, `UTC`, `Etc/GMT-7`,
 /// `America/Argentina/Buenos_Aires`).
 pub const TIME_ZONE: &str = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$";

@@ -107,6 +107,10 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         Arc::new(key)
     };
     // Templates, catalogue and assets are compiled in: a broken one stops the start.
+    // Process-wide and never switched off again (tests share one process).
+    if settings.i18n.pseudo_locale {
+        crate::i18n::enable_pseudo(true);
+    }
     crate::web::pages().map_err(|e| anyhow::anyhow!("pages: {e:?}"))?;
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);

@@ -34,7 +34,7 @@ async function mailToken(email) {
 
 async function user(role, agencyId) {
   const email = `${role}-${stamp}-${Math.random().toString(36).slice(2, 7)}@browser.example`;
-  await must(admin("POST", "/users", { email, display_name: `${role.replace("_", " ")} ${stamp}`, role, ...(agencyId ? { agency_id: agencyId } : {}) }), `user ${email}`);
+  await must(admin("POST", "/users", { locale: "en", email, display_name: `${role.replace("_", " ")} ${stamp}`, role, ...(agencyId ? { agency_id: agencyId } : {}) }), `user ${email}`);
   const token = await mailToken(email);
   await must(apiAs(null)("POST", "/auth/password-reset/confirm", { token, new_password: PASSWORD }), `password of ${email}`);
   return email;

@@ -160,7 +160,8 @@ export async function mailMatching(to, pattern) {
 /// Invites a user as the admin (`call` from `apiAs`) and sets the password from the
 /// invitation mail's link, as the invitee would. Returns the user's id.
 export async function inviteUser(call, user, password) {
-  const made = await call("POST", "/users", user);
+  // English unless the test chooses a language (the agency's country would choose one).
+  const made = await call("POST", "/users", { locale: "en", ...user });
   if (made.status !== 201) throw new Error(`invite ${user.email}: ${made.status} ${made.text}`);
   const [, token] = await mailMatching(user.email, /set-password\?token=([A-Za-z0-9_-]+)/);
   const set = await apiAs(null)("POST", "/auth/password-reset/confirm", { token, new_password: password });

@@ -20,6 +20,9 @@ const now = new Date();
 const monthStart = (offset) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
 const start = monthStart(-4);
 const period = (offset) => periodOf(monthStart(offset));
+// A period as the English pages write it ("March 2026").
+const periodName = (offset) =>
+  monthStart(offset).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 async function must(r, what) {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${r.text}`);
@@ -41,7 +44,7 @@ async function invitationToken(email) {
 }
 
 async function user(email, role, agencyId) {
-  await must(await admin("POST", "/users", { email, display_name: `${role} ${run}`, role, agency_id: agencyId }), `user ${email}`);
+  await must(await admin("POST", "/users", { locale: "en", email, display_name: `${role} ${run}`, role, agency_id: agencyId }), `user ${email}`);
   const token = await invitationToken(email);
   await must(await apiAs(null)("POST", "/auth/password-reset/confirm", { token, new_password: PASSWORD }), "set password");
 }
@@ -86,7 +89,7 @@ try {
     check(new URL(page.url()).pathname === `/jpas/${jpa}`, `${label} liaison lands on the JPA page`);
     const text = await page.textContent("main");
     check(text.includes("Send the MLA request") && text.includes("Overdue"), `${label} overdue milestone listed`);
-    check(text.includes(`Return for ${period(-2)}`) && text.includes("Missing"), `${label} missing return listed`);
+    check(text.includes(`Return for ${periodName(-2)}`) && text.includes("Missing"), `${label} missing return listed`);
     const achieve = await page.locator("form[action^='/milestones/'] input[name=next]").count();
     check(achieve === 2, `${label} one mark-achieved form per milestone (${achieve})`);
     await page.close();

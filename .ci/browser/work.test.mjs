@@ -21,7 +21,7 @@ async function must(method, path, body) {
 
 /// An invited user sets a password from the link in the invitation mail.
 async function userWithPassword(email, role, agencyId) {
-  await must("POST", "/users", { email, display_name: `Liaison ${email.split("@")[0]}`, role, agency_id: agencyId });
+  await must("POST", "/users", { locale: "en", email, display_name: `Liaison ${email.split("@")[0]}`, role, agency_id: agencyId });
   const password = `work-browser-${run}-pass`;
   for (let i = 0; i < 100; i += 1) {
     let files = [];

@@ -287,3 +287,7 @@ adm-audit-changed-withheld = changed (value not recorded)
 adm-audit-none = There are no audit events yet.
 adm-audit-none-filtered = No event matches these filters.
 adm-audit-pager = Pages of the audit log
+adm-label-locale = Language
+adm-hint-locale-new = Pages and mails, the invitation included, are in this language. The user can change it on their account page.
+adm-hint-locale = The language of this user's pages and mails.
+adm-locale-default = The language of the agency's country (else English)

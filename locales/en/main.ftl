@@ -1,3 +1,5 @@
+# The name of this language, in itself (language pickers list each language by it).
+language-name = English
 # The pages' English messages (Project Fluent). Every string a page shows is here;
 # another language is another folder with the same ids.
 
@@ -149,3 +151,32 @@ err-password-too-short = The password must be at least 12 characters long
 err-password-too-long = The password must be at most 128 characters long
 err-password-common = The password is too common or too easy to guess; choose another
 err-token-invalid = This link is invalid, has been used or has expired. Ask for a new one
+
+## Language: the switch of the signed-out pages and the account page's choice
+lang-switch-label = Language
+me-language-heading = Language
+me-language-label = Language of your pages and mails
+me-language-save = Save language
+notice-language-saved = Your language was saved.
+
+## Months and dates as pages show them
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# A period (a month of a year) written out, e.g. "March 2026".
+period-long = { $month } { $year }
+# A day written out, e.g. "10 March 2026".
+date-long = { $day } { $month } { $year }
+# Between groups of three digits in large numbers (1,234,567).
+number-group-separator = ,
+err-stale-form = Your account changed while this page was open. Check the choice below and save again.
+err-locale-unknown = Choose one of the languages in the list.

@@ -122,6 +122,8 @@ pub struct CookieCaller {
     /// `auth.require_mfa_roles` names the role and two-factor sign-in is off: only the
     /// account page and sign-out work until it is on.
     pub must_enrol: bool,
+    /// The user's language (`users.locale`).
+    pub locale: String,
 }
 
 /// `auth.require_mfa_roles`: whether this caller must turn two-factor sign-in on before
@@ -178,5 +180,6 @@ pub async fn from_cookie(
         display_name: s.display_name,
         mfa_on: s.mfa_on,
         must_enrol,
+        locale: s.locale,
     }))
 }

@@ -16,6 +16,7 @@ use Role::{Admin as A, CoChair as C, Liaison as L, Observer as O};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     ReadSelf,
+    UpdateSelf,
     ChangeOwnPassword,
     ManageOwnMfa,
     Logout,
@@ -62,9 +63,11 @@ pub enum Action {
 /// The roles allowed to perform `action`.
 pub fn allowed_roles(action: Action) -> &'static [Role] {
     match action {
-        Action::ReadSelf | Action::ChangeOwnPassword | Action::ManageOwnMfa | Action::Logout => {
-            &[A, C, L, O]
-        }
+        Action::ReadSelf
+        | Action::UpdateSelf
+        | Action::ChangeOwnPassword
+        | Action::ManageOwnMfa
+        | Action::Logout => &[A, C, L, O],
         Action::ListUsers | Action::CreateUser | Action::ReadUser | Action::UpdateUser => &[A],
         Action::ListAgencies | Action::ReadAgency => &[A, C, L, O],
         Action::CreateAgency | Action::UpdateAgency => &[A, C],
@@ -109,6 +112,7 @@ pub fn require(role: Role, action: Action) -> Result<(), Error> {
 /// and the rule it applies.
 pub const ROUTES: &[(&str, &str, Action)] = &[
     ("GET", "/api/v1/me", Action::ReadSelf),
+    ("PATCH", "/api/v1/me", Action::UpdateSelf),
     ("POST", "/api/v1/me/password", Action::ChangeOwnPassword),
     ("POST", "/api/v1/me/totp/enroll", Action::ManageOwnMfa),
     ("POST", "/api/v1/me/totp/confirm", Action::ManageOwnMfa),

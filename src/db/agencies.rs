@@ -70,3 +70,19 @@ pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> Q
     ))
     .execute(conn)
 }
+
+/// The language most of an agency's users read (`domain::locale::default_for_country`),
+/// English for no agency or an unknown one.
+pub fn default_locale(conn: &mut DbConnection, id: Option<&str>) -> QueryResult<&'static str> {
+    let Some(id) = id else {
+        return Ok(crate::domain::locale::FALLBACK);
+    };
+    let country: Option<String> = agencies::table
+        .find(id)
+        .select(agencies::country)
+        .first(conn)
+        .optional()?;
+    Ok(country.map_or(crate::domain::locale::FALLBACK, |c| {
+        crate::domain::locale::default_for_country(&c)
+    }))
+}

@@ -29,6 +29,7 @@ diesel::table! {
         totp_secret -> Nullable<Text>,
         totp_enabled -> Bool,
         totp_last_step -> Nullable<BigInt>,
+        locale -> Text,
     }
 }
 

@@ -208,6 +208,7 @@ pub struct CookieSession {
     pub display_name: String,
     pub mfa_on: bool,
     pub last_seen_at: NaiveDateTime,
+    pub locale: String,
 }
 
 /// The session a cookie names if it is neither revoked, past its absolute limit, idle
@@ -227,6 +228,7 @@ pub fn find_by_cookie(
         String,
         bool,
         Option<NaiveDateTime>,
+        String,
     );
     let row = sessions::table
         .inner_join(users::table)
@@ -244,19 +246,23 @@ pub fn find_by_cookie(
             users::display_name,
             users::totp_enabled,
             sessions::last_seen_at,
+            users::locale,
         ))
         .first::<Row>(conn)
         .optional()?;
     Ok(row.map(
-        |(session_id, user_id, role, agency_id, email, display_name, mfa_on, seen)| CookieSession {
-            session_id,
-            user_id,
-            role,
-            agency_id,
-            email,
-            display_name,
-            mfa_on,
-            last_seen_at: seen.unwrap_or(now),
+        |(session_id, user_id, role, agency_id, email, display_name, mfa_on, seen, locale)| {
+            CookieSession {
+                session_id,
+                user_id,
+                role,
+                agency_id,
+                email,
+                display_name,
+                mfa_on,
+                last_seen_at: seen.unwrap_or(now),
+                locale,
+            }
         },
     ))
 }

@@ -16,6 +16,8 @@ pub struct UserRow {
     pub agency_id: Option<String>,
     pub active: bool,
     pub password_hash: Option<String>,
+    /// The language of the user's pages and mails (a tag of `locales/`).
+    pub locale: String,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -92,6 +94,7 @@ pub fn update(conn: &mut DbConnection, row: &UserRow, now: NaiveDateTime) -> Que
         users::role.eq(&row.role),
         users::agency_id.eq(&row.agency_id),
         users::active.eq(row.active),
+        users::locale.eq(&row.locale),
         users::version.eq(row.version + 1),
         users::updated_at.eq(now),
     ))

@@ -67,10 +67,13 @@ impl Cast {
     ) -> Result<Caller, Error> {
         let row = accounts::create_with_password(
             conn,
-            &email,
-            &name,
-            role,
-            agency_id,
+            accounts::NewAccount {
+                email: &email,
+                display_name: &name,
+                role,
+                agency_id,
+                locale: None,
+            },
             &self.password,
             "user.create_demo",
         )?;

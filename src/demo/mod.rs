@@ -190,6 +190,7 @@ fn synthetic(
             email: email.clone(),
             display_name: name,
             role: role.into(),
+            locale: crate::domain::locale::FALLBACK.into(),
             agency_id: agency,
             active: true,
             password_hash: Some(hash.clone()),

@@ -10,6 +10,7 @@ pub mod date;
 pub mod enums;
 pub mod indicators;
 pub mod input;
+pub mod locale;
 pub mod period;
 
 pub use enums::*;

@@ -1,5 +1,6 @@
-//! Account mails (invitation, password reset): subject, text and HTML bodies. User text
-//! is HTML-escaped; subjects never carry user text, so no header can be injected.
+//! Account mails (invitation, password reset, security notice): subject, text and HTML
+//! bodies, in the recipient's language (`locales/*/mail.ftl`). User text is HTML-escaped;
+//! subjects never carry user text, so no header can be injected.
 
 use crate::db::outbox::NewMail;
 
@@ -26,67 +27,100 @@ fn link(public_url: &str, token: &str) -> String {
     )
 }
 
-/// The invitation of a new user, with a link valid for 72 hours.
-pub fn invitation(
+/// A message of the mail catalogue in the recipient's language.
+fn m(lang: &str, id: &str) -> String {
+    crate::i18n::message_in(lang, id, &[])
+}
+
+/// A message with arguments.
+fn ma(lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| (*k, fluent_bundle::FluentValue::from(*v)))
+        .collect();
+    crate::i18n::message_in(lang, id, &args)
+}
+
+/// A mail with a greeting, a paragraph, a link and a closing line: the account mails.
+#[allow(clippy::too_many_arguments)]
+fn linked(
+    lang: &str,
     recipient: &str,
     display_name: &str,
-    public_url: &str,
-    token: &str,
+    subject: &str,
+    body: &str,
+    link_text: &str,
+    url: &str,
+    closing: &str,
+    kind: &str,
     dedupe_key: String,
 ) -> NewMail {
-    let url = link(public_url, token);
-    let text = format!(
-        "Hello {display_name},\n\nAn account was created for you on the JPA coordination \
-         service.\nSet your password within 72 hours at:\n\n{url}\n\nIf you did not expect \
-         this, ignore this message.\n"
-    );
+    let greeting = ma(lang, "mail-greeting", &[("name", display_name)]);
+    let signature = m(lang, "mail-signature");
+    let text =
+        format!("{greeting}\n\n{body}\n\n{link_text}: {url}\n\n{closing}\n\n-- \n{signature}\n");
     let html = format!(
-        "<p>Hello {},</p><p>An account was created for you on the JPA coordination service. \
-         Set your password within 72 hours:</p><p><a href=\"{}\">Set your password</a></p>\
-         <p>If you did not expect this, ignore this message.</p>",
-        escape_html(display_name),
-        escape_html(&url)
+        "<p>{}</p><p>{}</p><p><a href=\"{}\">{}</a></p><p>{}</p>",
+        escape_html(&greeting),
+        escape_html(body),
+        escape_html(url),
+        escape_html(link_text),
+        escape_html(closing)
     );
     NewMail {
         recipient: recipient.to_string(),
-        subject: "Your JPA coordination account".to_string(),
+        subject: subject.to_string(),
         body_text: text,
         body_html: html,
-        kind: "invitation".to_string(),
+        kind: kind.to_string(),
         dedupe_key,
     }
 }
 
-/// A password reset link, valid for one hour.
-pub fn password_reset(
+/// The invitation of a new user, with a link valid for 72 hours, in the user's language.
+pub fn invitation(
+    lang: &str,
     recipient: &str,
     display_name: &str,
     public_url: &str,
     token: &str,
     dedupe_key: String,
 ) -> NewMail {
-    let url = link(public_url, token);
-    let text = format!(
-        "Hello {display_name},\n\nSomeone asked to reset the password of your JPA \
-         coordination account.\nSet a new password within one hour at:\n\n{url}\n\nIf it \
-         was not you, ignore this message; your password stays as it is.\n"
-    );
-    let html = format!(
-        "<p>Hello {},</p><p>Someone asked to reset the password of your JPA coordination \
-         account. Set a new password within one hour:</p><p><a href=\"{}\">Reset your \
-         password</a></p><p>If it was not you, ignore this message; your password stays as \
-         it is.</p>",
-        escape_html(display_name),
-        escape_html(&url)
-    );
-    NewMail {
-        recipient: recipient.to_string(),
-        subject: "Reset your JPA coordination password".to_string(),
-        body_text: text,
-        body_html: html,
-        kind: "password_reset".to_string(),
+    linked(
+        lang,
+        recipient,
+        display_name,
+        &m(lang, "mail-invite-subject"),
+        &m(lang, "mail-invite-body"),
+        &m(lang, "mail-invite-link"),
+        &link(public_url, token),
+        &m(lang, "mail-ignore"),
+        "invitation",
         dedupe_key,
-    }
+    )
+}
+
+/// A password reset link, valid for one hour, in the user's language.
+pub fn password_reset(
+    lang: &str,
+    recipient: &str,
+    display_name: &str,
+    public_url: &str,
+    token: &str,
+    dedupe_key: String,
+) -> NewMail {
+    linked(
+        lang,
+        recipient,
+        display_name,
+        &m(lang, "mail-reset-subject"),
+        &m(lang, "mail-reset-body"),
+        &m(lang, "mail-reset-link"),
+        &link(public_url, token),
+        &m(lang, "mail-reset-ignore"),
+        "password_reset",
+        dedupe_key,
+    )
 }
 
 /// A change to how an account signs in, announced to its owner (OWASP ASVS 2.2.3): if it
@@ -103,25 +137,21 @@ pub enum SecurityChange {
 }
 
 impl SecurityChange {
-    fn describe(self) -> &'static str {
+    /// The catalogue id of the change's description.
+    fn message_id(self) -> &'static str {
         match self {
-            SecurityChange::PasswordChanged => "the password of your account was changed",
-            SecurityChange::PasswordReset => {
-                "the password of your account was reset with an emailed link, and every session was signed out"
-            }
-            SecurityChange::TwoFactorEnabled => "two-factor sign-in was turned on for your account",
-            SecurityChange::TwoFactorDisabled => {
-                "two-factor sign-in was turned off for your account"
-            }
-            SecurityChange::RecoveryCodesReplaced => {
-                "new recovery codes were made for your account, and the old ones stopped working"
-            }
+            SecurityChange::PasswordChanged => "mail-security-password_changed",
+            SecurityChange::PasswordReset => "mail-security-password_reset",
+            SecurityChange::TwoFactorEnabled => "mail-security-two_factor_enabled",
+            SecurityChange::TwoFactorDisabled => "mail-security-two_factor_disabled",
+            SecurityChange::RecoveryCodesReplaced => "mail-security-recovery_codes_replaced",
         }
     }
 }
 
-/// The notice of a security change, made at `at` (UTC).
+/// The notice of a security change, made at `at` (UTC), in the user's language.
 pub fn security_notice(
+    lang: &str,
     recipient: &str,
     display_name: &str,
     change: SecurityChange,
@@ -129,29 +159,27 @@ pub fn security_notice(
     public_url: &str,
     dedupe_key: String,
 ) -> NewMail {
-    let when = at.format("%Y-%m-%d %H:%M UTC");
-    let what = change.describe();
+    let when = at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let what = m(lang, change.message_id());
     let account = format!("{}/me", public_url.trim_end_matches('/'));
-    let text = format!(
-        "Hello {display_name},\n\nOn {when}, {what} on the JPA coordination service.\n\n\
-         If this was you, there is nothing to do. If it was not, tell your administrator \
-         at once: someone else may be able to sign in as you.\n\nYour account's sign-in \
-         settings (after signing in): {account}\n"
+    let body = ma(
+        lang,
+        "mail-security-body",
+        &[("when", &when), ("what", &what)],
     );
-    let html = format!(
-        "<p>Hello {},</p><p>On {when}, {what} on the JPA coordination service.</p>\
-         <p>If this was you, there is nothing to do. If it was not, tell your administrator \
-         at once: someone else may be able to sign in as you.</p>\
-         <p><a href=\"{}\">Your account's sign-in settings</a> (after signing in)</p>",
-        escape_html(display_name),
-        escape_html(&account)
-    );
-    NewMail {
-        recipient: recipient.to_string(),
-        subject: "Security notice: your JPA coordination account changed".to_string(),
-        body_text: text,
-        body_html: html,
-        kind: "security_notice".to_string(),
+    let mut mail = linked(
+        lang,
+        recipient,
+        display_name,
+        &m(lang, "mail-security-subject"),
+        &format!("{body}\n\n{}", m(lang, "mail-security-advice")),
+        &m(lang, "mail-security-link"),
+        &account,
+        &m(lang, "mail-security-after-sign-in"),
+        "security_notice",
         dedupe_key,
-    }
+    );
+    // The HTML keeps the body's two paragraphs apart.
+    mail.body_html = mail.body_html.replacen("\n\n", "</p><p>", 1);
+    mail
 }

@@ -9,16 +9,30 @@ use crate::db::{self, agencies, DbConnection};
 use crate::domain::{check_new_password, required_text, Email, Role};
 use crate::error::Error;
 
+/// Who a new account is for (`create_with_password`).
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub agency_id: Option<String>,
+    /// The language; `None` takes the agency's country's (English where none fits).
+    pub locale: Option<&'a str>,
+}
+
 /// Creates an active user with a password (already checked against the policy here).
 pub fn create_with_password(
     conn: &mut DbConnection,
-    email: &str,
-    display_name: &str,
-    role: Role,
-    agency_id: Option<String>,
+    account: NewAccount<'_>,
     password: &SecretString,
     action: &str,
 ) -> Result<UserRow, Error> {
+    let NewAccount {
+        email,
+        display_name,
+        role,
+        agency_id,
+        locale,
+    } = account;
     let email = Email::parse("email", email).map_err(|e| Error::Invalid(vec![e]))?;
     let display_name =
         required_text("display_name", display_name, 200).map_err(|e| Error::Invalid(vec![e]))?;
@@ -43,6 +57,10 @@ pub fn create_with_password(
             ));
         }
         let now = db::now();
+        let locale = match locale.and_then(crate::domain::locale::parse) {
+            Some(l) => l.to_string(),
+            None => agencies::default_locale(conn, agency_id.as_deref())?.to_string(),
+        };
         let row = UserRow {
             id: db::new_id(),
             email: email.into_inner(),
@@ -51,6 +69,7 @@ pub fn create_with_password(
             agency_id,
             active: true,
             password_hash: Some(hash),
+            locale,
             version: 1,
             created_at: now,
             updated_at: now,
@@ -81,10 +100,13 @@ pub fn bootstrap_admin(
     let password = SecretString::from(crate::auth::random_token()?);
     create_with_password(
         conn,
-        email,
-        "Administrator",
-        Role::Admin,
-        None,
+        NewAccount {
+            email,
+            display_name: "Administrator",
+            role: Role::Admin,
+            agency_id: None,
+            locale: None,
+        },
         &password,
         "user.bootstrap",
     )?;
@@ -102,6 +124,7 @@ pub fn notify_security_change(
 ) -> Result<(), Error> {
     let user = users::find(conn, user_id)?;
     let mail = crate::email::messages::security_notice(
+        &user.locale,
         &user.email,
         &user.display_name,
         change,

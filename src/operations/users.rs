@@ -25,6 +25,11 @@ pub struct CreateUser {
     #[serde(default)]
     #[schema(format = Uuid)]
     pub agency_id: Option<String>,
+    /// The language of the user's pages and mails; default: the language of the agency's
+    /// country where one fits, else `en`.
+    #[serde(default)]
+    #[schema(schema_with = crate::schemas::locale)]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -37,6 +42,66 @@ pub struct UpdateUser {
     #[schema(value_type = Option<String>, format = Uuid)]
     pub agency_id: Option<Option<String>>,
     pub active: Option<bool>,
+    #[schema(schema_with = crate::schemas::locale)]
+    pub locale: Option<String>,
+}
+
+/// What a user may change of their own account (`PATCH /api/v1/me`, the language form
+/// of `/me`): the language. Role, agency and the rest are the admin's.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMe {
+    #[schema(schema_with = crate::schemas::locale)]
+    pub locale: Option<String>,
+}
+
+/// Changes the caller's own language (audited like an admin's change, as `user.update`).
+pub fn update_me(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    ctx: &AuditContext,
+    expected: i64,
+    input: UpdateMe,
+) -> Result<UserView> {
+    require(caller.role, Action::UpdateSelf)?;
+    let locale = input
+        .locale
+        .as_deref()
+        .map(check_locale)
+        .transpose()
+        .map_err(|e| Error::Invalid(vec![e]))?;
+    write(conn, |conn| {
+        let before = users::find(conn, &caller.user_id)?;
+        if before.version != expected {
+            return Err(Error::Stale);
+        }
+        let mut after = before.clone();
+        if let Some(locale) = locale {
+            after.locale = locale.to_string();
+        }
+        let changes = diff(
+            &UserView::from(before.clone()).audit_fields(),
+            &UserView::from(after.clone()).audit_fields(),
+        );
+        if unchanged(&changes) {
+            return Ok(UserView::from(after));
+        }
+        let now = db::now();
+        db::versioned(users::update(conn, &after, now)?)?;
+        audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
+        Ok(users::find(conn, &after.id)?.into())
+    })
+}
+
+/// A language the service has, or a field error.
+fn check_locale(raw: &str) -> std::result::Result<&'static str, FieldError> {
+    crate::domain::locale::parse(raw).ok_or_else(|| FieldError {
+        field: "locale".into(),
+        message: format!(
+            "must be one of {}",
+            crate::domain::locale::LANGUAGES.join(", ")
+        ),
+    })
 }
 
 /// A liaison needs an agency; a given agency must exist.
@@ -129,7 +194,14 @@ pub fn invite(
     let display_name = required_text("display_name", &input.display_name, 200)
         .map_err(|e| errors.push(e))
         .ok();
-    let (Some(email), Some(display_name)) = (email, display_name) else {
+    let locale = input
+        .locale
+        .as_deref()
+        .map(check_locale)
+        .transpose()
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(email), Some(display_name), Some(locale)) = (email, display_name, locale) else {
         return Err(Error::Invalid(errors));
     };
     let token = random_token()?;
@@ -142,11 +214,16 @@ pub fn invite(
                 "A user with this email already exists.".into(),
             ));
         }
+        let locale = match locale {
+            Some(l) => l,
+            None => agencies::default_locale(conn, input.agency_id.as_deref())?,
+        };
         let row = UserRow {
             id: db::new_id(),
             email: email.into_inner(),
             display_name,
             role: input.role.as_str().to_string(),
+            locale: locale.to_string(),
             agency_id: input.agency_id,
             active: true,
             password_hash: None,
@@ -164,6 +241,7 @@ pub fn invite(
             now + TimeDelta::hours(72),
         )?;
         let mail = messages::invitation(
+            &row.locale,
             &row.email,
             &row.display_name,
             &mailing.public_url,
@@ -202,6 +280,12 @@ pub fn update(
         .map(|n| required_text("display_name", n, 200))
         .transpose()
         .map_err(|e| Error::Invalid(vec![e]))?;
+    let locale = input
+        .locale
+        .as_deref()
+        .map(check_locale)
+        .transpose()
+        .map_err(|e| Error::Invalid(vec![e]))?;
     write(conn, |conn| {
         let before = users::find(conn, id)?;
         if before.version != expected {
@@ -219,6 +303,9 @@ pub fn update(
         }
         if let Some(active) = input.active {
             after.active = active;
+        }
+        if let Some(locale) = locale {
+            after.locale = locale.to_string();
         }
         let role =
             Role::parse(&after.role).ok_or_else(|| Error::internal("unknown role stored"))?;

@@ -16,6 +16,9 @@ pub struct UserView {
     pub role: String,
     pub agency_id: Option<String>,
     pub active: bool,
+    /// The language of the user's pages and mails (`en`, `id`, `th`, `vi`, `ms`,
+    /// `zh-Hans`).
+    pub locale: String,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -30,6 +33,7 @@ impl From<UserRow> for UserView {
             role: u.role,
             agency_id: u.agency_id,
             active: u.active,
+            locale: u.locale,
             version: u.version,
             created_at: ts(u.created_at),
             updated_at: ts(u.updated_at),
@@ -42,7 +46,7 @@ impl UserView {
     pub fn audit_fields(&self) -> serde_json::Value {
         serde_json::json!({
             "email": self.email, "display_name": self.display_name, "role": self.role,
-            "agency_id": self.agency_id, "active": self.active,
+            "agency_id": self.agency_id, "active": self.active, "locale": self.locale,
         })
     }
 }

@@ -35,6 +35,7 @@ fn person(u: users::UserRow) -> Person {
         user_id: u.id,
         email: u.email,
         display_name: u.display_name,
+        locale: u.locale,
     }
 }
 

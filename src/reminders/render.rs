@@ -22,7 +22,7 @@ impl Templates {
         Ok(Templates { env })
     }
 
-    /// Subject, text and HTML of one reminder.
+    /// Subject, text and HTML of one reminder, in its recipient's language.
     pub fn render(
         &self,
         reminder: &Reminder,
@@ -31,45 +31,113 @@ impl Templates {
         is_exercise: bool,
         link: &str,
     ) -> Result<NewMail, minijinja::Error> {
-        let prefix = if is_exercise { "[EXERCISE] " } else { "" };
-        let period = reminder.period.to_string();
-        let (subject, kind, template, number) = match reminder.kind {
+        let lang = reminder.recipient.locale.as_str();
+        let t = |id: &str, args: &[(&str, String)]| -> String {
+            let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = args
+                .iter()
+                .map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str())))
+                .collect();
+            crate::i18n::message_in(lang, id, &args)
+        };
+        let prefix = if is_exercise {
+            format!("{} ", t("mail-exercise-tag", &[]))
+        } else {
+            String::new()
+        };
+        // Months and dates as the recipient's language writes them; links keep `YYYY-MM`.
+        let period = crate::i18n::period_name(lang, &reminder.period.to_string());
+        let due = crate::i18n::long_date(lang, &reminder.due.to_string());
+        let agency = reminder.agency.clone().unwrap_or_default();
+        let code = jpa_code.to_string();
+        let facts = |number: i64| -> Vec<(&'static str, String)> {
+            vec![
+                ("code", code.clone()),
+                ("jpa", jpa_name.to_string()),
+                ("period", period.clone()),
+                ("due", due.clone()),
+                ("agency", agency.clone()),
+                ("number", number.to_string()),
+            ]
+        };
+        let (subject, kind, template, body) = match reminder.kind {
             ReminderKind::DueSoon => (
-                format!("{prefix}[{jpa_code}] Monthly return for {period} due on {}", reminder.due),
+                t("mail-due-soon-subject", &facts(0)),
                 "due_soon",
                 "return",
-                0,
+                t("mail-due-soon-body", &facts(0)),
             ),
             ReminderKind::Overdue(n) => (
-                format!("{prefix}[{jpa_code}] Monthly return for {period} is overdue (reminder {} of 3)", n + 1),
+                t("mail-overdue-subject", &facts(n + 1)),
                 "overdue",
                 "return",
-                n + 1,
+                t("mail-overdue-body", &facts(n + 1)),
             ),
             ReminderKind::Digest => (
-                format!("{prefix}[{jpa_code}] Monthly returns for {period}: status by agency"),
+                t("mail-digest-subject", &facts(0)),
                 "digest",
                 "digest",
-                0,
+                t("mail-digest-body", &facts(0)),
             ),
         };
+        let subject = format!("{prefix}{subject}");
         let count = |word: &str| reminder.digest.iter().filter(|r| r.state == word).count();
+        let rows: Vec<minijinja::Value> = reminder
+            .digest
+            .iter()
+            .map(|r| {
+                let state = t(
+                    &format!("mail-digest-state-{}", r.state.replace(' ', "_")),
+                    &[],
+                );
+                let overdue = if r.overdue_milestones > 0 {
+                    let args = [(
+                        "count",
+                        fluent_bundle::FluentValue::from(r.overdue_milestones),
+                    )];
+                    crate::i18n::message_in(lang, "mail-digest-overdue-count", &args)
+                } else {
+                    String::new()
+                };
+                context! {
+                    agency => r.agency, country => r.country, state => state,
+                    overdue_milestones => r.overdue_milestones, overdue_text => overdue,
+                }
+            })
+            .collect();
+        let totals = t(
+            "mail-digest-totals",
+            &[
+                ("on_time", count("on time").to_string()),
+                ("late", count("late").to_string()),
+                ("missing", count("missing").to_string()),
+            ],
+        );
         let ctx = context! {
-            exercise => is_exercise,
-            name => reminder.recipient.display_name,
-            agency => reminder.agency,
-            period => period,
-            due => reminder.due.to_string(),
-            jpa_code => jpa_code,
-            jpa_name => jpa_name,
-            kind => kind,
-            number => number,
+            lang => lang,
+            exercise => is_exercise.then(|| t("mail-exercise", &[])),
+            greeting => t("mail-greeting", &[("name", reminder.recipient.display_name.clone())]),
+            body => body,
             link => link,
-            milestones => reminder.milestones,
-            rows => reminder.digest,
-            on_time => count("on time"),
-            late => count("late"),
-            missing => count("missing"),
+            file_here => t("mail-file-here", &[]),
+            nil_counts => t("mail-nil-counts", &[]),
+            milestones_heading => t("mail-milestones-heading", &[("agency", agency.clone())]),
+            overdue_mark => t("mail-overdue-mark", &[]),
+            milestones => reminder
+                .milestones
+                .iter()
+                .map(|m| context! {
+                    due_on => crate::i18n::long_date(lang, &m.due_on.to_string()),
+                    overdue => m.overdue, title => m.title, investigation => m.investigation,
+                })
+                .collect::<Vec<_>>(),
+            rows => rows,
+            totals => totals,
+            heading_agency => t("mail-digest-agency", &[]),
+            heading_country => t("mail-digest-country", &[]),
+            heading_return => t("mail-digest-return", &[]),
+            heading_overdue => t("mail-digest-overdue-milestones", &[]),
+            compliance => t("mail-digest-compliance", &[]),
+            signature => t("mail-signature", &[]),
         };
         let text = self
             .env
@@ -105,6 +173,7 @@ mod tests {
                 user_id: "u".into(),
                 email: "u@x.example".into(),
                 display_name: "<script>x</script>".into(),
+                locale: "en".into(),
             },
             agency: Some("Agency \"A\"\r\nBcc: evil@x.example".into()),
             period: Period::parse("2026-03").unwrap(),
@@ -123,12 +192,14 @@ mod tests {
             .unwrap();
         assert_eq!(
             mail.subject,
-            "[EXERCISE] [JPA-2026] Monthly return for 2026-03 is overdue (reminder 2 of 3)"
+            "[EXERCISE] [JPA-2026] Monthly return for March 2026 is overdue (reminder 2 of 3)"
         );
         assert!(mail.body_html.contains("&lt;script&gt;") && !mail.body_html.contains("<script>"));
         assert!(mail.body_html.contains("&lt;b&gt;Op") && !mail.body_html.contains("<b>Op"));
         assert!(mail.body_text.contains("THIS IS AN EXERCISE"));
         assert!(mail.body_text.contains("http://jpa.test/returns"));
-        assert!(mail.body_text.contains("(OVERDUE): t [<b>Op</b>]"));
+        assert!(mail
+            .body_text
+            .contains("- 1 April 2026 (overdue): t [<b>Op</b>]"));
     }
 }

@@ -32,6 +32,8 @@ pub struct Person {
     pub user_id: String,
     pub email: String,
     pub display_name: String,
+    /// The language the recipient reads mails in.
+    pub locale: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -234,6 +236,7 @@ mod tests {
             user_id: id.into(),
             email: format!("{id}@x.example"),
             display_name: id.into(),
+            locale: "en".into(),
         }
     }
 

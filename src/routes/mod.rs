@@ -52,6 +52,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     ),
             )
             .route("/me", web::get().to(me::get_me))
+            .route("/me", web::patch().to(me::update_me))
             .route("/me/password", web::post().to(me::change_password))
             .route("/me/totp/enroll", web::post().to(mfa::enroll))
             .route("/me/totp/confirm", web::post().to(mfa::confirm))

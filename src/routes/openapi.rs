@@ -638,11 +638,11 @@ impl Modify for Schemas {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "jpa-coord", description = "Coordination backend for a Joint Period of Action (JPA) against people smuggling and human trafficking: JPAs, participating agencies, investigations with their milestones and outcomes, monthly returns, progress reports.\n\nSign in with `login` and send `Authorization: Bearer <access_token>`. Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`. Every mutable resource has an integer `version`, answered as `ETag: \"<version>\"`; a PATCH needs it back as `If-Match` (428 without it, 412 when stale). Lists take `limit` (1-200, default 50) and `cursor` and answer `{items, next_cursor}`. No string may contain U+0000: it is refused with 422 in a body and 400 in a URL."),
+    info(title = "jpa-coord", description = "Coordination backend for a Joint Period of Action (JPA) against people smuggling and human trafficking: JPAs, participating agencies, investigations with their milestones and outcomes, monthly returns, progress reports.\n\nSign in with `login` and send `Authorization: Bearer <access_token>`. Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`; their `title`, `detail` and field `message`s are English, and a client that shows errors in its user's language translates by `code` (and by each field error's `field`), never by the English text. Users have a `locale` (`en`, `id`, `th`, `vi`, `ms`, `zh-Hans`): the service's pages and mails follow it; field names, `code`s, dates and periods (`YYYY-MM`) are never translated. Every mutable resource has an integer `version`, answered as `ETag: \"<version>\"`; a PATCH needs it back as `If-Match` (428 without it, 412 when stale). Lists take `limit` (1-200, default 50) and `cursor` and answer `{items, next_cursor}`. No string may contain U+0000: it is refused with 422 in a body and 400 in a URL."),
     paths(
         health::health, health::ready, set_password::page,
         auth::login, auth::refresh, auth::logout, auth::password_reset, auth::password_reset_confirm,
-        me::get_me, me::change_password, mfa::enroll, mfa::confirm, mfa::disable, mfa::second_step,
+        me::get_me, me::update_me, me::change_password, mfa::enroll, mfa::confirm, mfa::disable, mfa::second_step,
         users::list, users::create, users::get, users::update,
         agencies::list, agencies::create, agencies::get, agencies::update,
         audit::list, admin::emails, admin::run_reminders, openapi_json,

@@ -105,18 +105,7 @@ pub fn short_number(n: i64) -> String {
 
 /// An integer with thousands separators: 1234567 -> "1,234,567".
 pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::grouped(crate::i18n::current(), n)
 }
 
 fn open(out: &mut String, id: &str, title: &str, desc: &str, width: i64, height: i64) {

@@ -33,6 +33,7 @@ fn catalogue_id(field: &str, message: &str) -> Option<&'static str> {
         ("code", "password or code is wrong") => "err-password-or-code",
         ("code", _) => "err-code-wrong",
         ("token" | "forgot-link", _) => "err-token-invalid",
+        ("locale", _) => "err-locale-unknown",
         _ => return None,
     })
 }
@@ -66,7 +67,7 @@ impl FormErrors {
             let message = match catalogue_id(&e.field, &e.message) {
                 Some(id) => pages.t(id),
                 None => pages.catalogue.message(
-                    super::DEFAULT_LANG,
+                    crate::web::i18n::current(),
                     "error-generic",
                     &[("message", e.message.clone().into())],
                 ),

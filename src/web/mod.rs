@@ -4,7 +4,7 @@
 //! message catalogue and the assets are compiled into the binary.
 //!
 //! - `session`: the session cookie, the `SignedIn` extractor, CSRF (`CsrfForm`).
-//! - `i18n`: the Fluent catalogue behind the templates' `t()`.
+//! - `i18n` (`crate::i18n`): the Fluent catalogue behind the templates' `t()`.
 //! - `assets`: embedded, content-hashed static files.
 //! - `forms`: field errors as a form shows them (summary + message at each field).
 //! - `pages/`: one file per group of pages.
@@ -12,7 +12,7 @@
 pub mod assets;
 pub mod charts;
 pub mod forms;
-pub mod i18n;
+pub use crate::i18n;
 pub mod pages;
 pub mod session;
 
@@ -30,14 +30,11 @@ use crate::error::Error;
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
     img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-/// The one language so far; `lang` of every page.
-pub const DEFAULT_LANG: &str = "en";
-
 /// What every page shares: the template environment (with `t()` and `asset()`), the
 /// catalogue and the assets. Built once per process: all of it is compiled in.
 pub struct Pages {
     pub env: Environment<'static>,
-    pub catalogue: Arc<i18n::Catalogue>,
+    pub catalogue: &'static i18n::Catalogue,
     pub assets: Arc<assets::Assets>,
 }
 
@@ -67,7 +64,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
 
 impl Pages {
     fn build() -> Result<Pages, String> {
-        let catalogue = Arc::new(i18n::Catalogue::load()?);
+        let catalogue = i18n::catalogue()?;
         let assets = Arc::new(assets::Assets::new());
         let mut env = Environment::new();
         for (name, source) in TEMPLATES.iter().flat_map(|group| group.iter()) {
@@ -76,14 +73,11 @@ impl Pages {
         }
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_formatter(html_formatter);
-        let cat = catalogue.clone();
+        let cat = catalogue;
         env.add_function(
             "t",
             move |state: &minijinja::State, id: &str, kwargs: Kwargs| {
-                let lang = state
-                    .lookup("lang")
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_else(|| DEFAULT_LANG.to_string());
+                let lang = template_lang(state);
                 let mut args = Vec::new();
                 for name in kwargs.args() {
                     let value: Value = kwargs.get(name)?;
@@ -97,12 +91,20 @@ impl Pages {
             },
         );
         env.add_filter("local_time", local_time);
-        env.add_filter("grouped", |v: Value| match v.as_i64() {
-            Some(n) => charts::grouped(n),
-            None => v.to_string(),
+        env.add_filter("grouped", |state: &minijinja::State, v: Value| {
+            match v.as_i64() {
+                Some(n) => i18n::grouped(&template_lang(state), n),
+                None => v.to_string(),
+            }
         });
-        env.add_filter("country_name", |code: &str| {
-            crate::domain::countries::english_name(code)
+        env.add_filter("period_name", |state: &minijinja::State, v: &str| {
+            i18n::period_name(&template_lang(state), v)
+        });
+        env.add_filter("long_date", |state: &minijinja::State, v: &str| {
+            i18n::long_date(&template_lang(state), v)
+        });
+        env.add_filter("country_name", |state: &minijinja::State, code: &str| {
+            i18n::country_name(&template_lang(state), code)
                 .map_or_else(|| code.to_string(), |name| format!("{name} ({code})"))
         });
         let urls = assets.clone();
@@ -131,7 +133,7 @@ impl Pages {
 
     /// A message of the catalogue, for text built outside a template.
     pub fn t(&self, id: &str) -> String {
-        self.catalogue.message(DEFAULT_LANG, id, &[])
+        self.catalogue.message(i18n::current(), id, &[])
     }
 
     /// A message with arguments (`{ $name }`), for text built outside a template.
@@ -140,8 +142,25 @@ impl Pages {
             .iter()
             .map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str())))
             .collect();
-        self.catalogue.message(DEFAULT_LANG, id, &args)
+        self.catalogue.message(i18n::current(), id, &args)
     }
+}
+
+/// The languages a user can choose, as `[tag, its own name]` options of a picker (each
+/// language named in itself: a reader finds their own whatever the page's language).
+pub fn language_options() -> Result<Vec<[String; 2]>, PageError> {
+    let pages = pages()?;
+    Ok(pages
+        .catalogue
+        .languages()
+        .into_iter()
+        .map(|tag| {
+            [
+                tag.to_string(),
+                pages.catalogue.message(tag, "language-name", &[]),
+            ]
+        })
+        .collect())
 }
 
 /// minijinja's HTML escaping, less its escaping of `/` (not needed in text or quoted
@@ -177,6 +196,14 @@ fn html_formatter(
 /// `{{ at | local_time(tz) }}`: an RFC 3339 instant as `YYYY-MM-DD HH:MM` in the time
 /// zone `tz` (the JPA's), with the zone's abbreviation or offset. Text that is not an
 /// instant is shown as it is.
+/// The language a template renders in: its `lang` (mails set it), else the request's.
+fn template_lang(state: &minijinja::State) -> String {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| i18n::current().to_string())
+}
+
 fn local_time(at: &str, tz: &str) -> String {
     let Ok(instant) = chrono::DateTime::parse_from_rfc3339(at) else {
         return at.to_string();
@@ -320,7 +347,7 @@ pub fn error_page(status: StatusCode) -> HttpResponse {
         p.render(
             "error.html",
             minijinja::context! {
-                lang => DEFAULT_LANG,
+                lang => i18n::current(),
                 frame => Frame::signed_out(),
                 kind => kind,
                 status => status.as_u16(),
@@ -351,6 +378,17 @@ pub struct Frame {
     /// The JPA a page belongs to: its name in the header with the switch to another JPA,
     /// its own navigation, and the exercise banner when it is one.
     pub jpa: Option<FrameJpa>,
+    /// The signed-out pages' language switch: one link per language, back to this page.
+    pub languages: Vec<LanguageLink>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LanguageLink {
+    pub tag: &'static str,
+    /// The language's name in itself ("ไทย").
+    pub name: String,
+    pub href: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -385,6 +423,29 @@ impl Frame {
             nav: Vec::new(),
             csrf: String::new(),
             jpa: None,
+            languages: Vec::new(),
+        }
+    }
+
+    /// The frame of a signed-out page at `path` (with its query): with the language switch.
+    pub fn signed_out_at(path: &str) -> Frame {
+        let current = i18n::current();
+        let languages = i18n::catalogue()
+            .map(|c| {
+                c.languages()
+                    .into_iter()
+                    .map(|tag| LanguageLink {
+                        tag,
+                        name: c.message(tag, "language-name", &[]),
+                        href: format!("/language/{tag}?next={}", pages::auth::encode(path)),
+                        current: tag == current,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Frame {
+            languages,
+            ..Frame::signed_out()
         }
     }
 
@@ -416,6 +477,7 @@ impl Frame {
                 .collect(),
             csrf: who.csrf.clone(),
             jpa: None,
+            languages: Vec::new(),
         }
     }
 

@@ -186,6 +186,8 @@ pub struct SignedIn {
     pub must_enrol: bool,
     /// This session's CSRF token, for the forms of the page.
     pub csrf: String,
+    /// The user's language: the request's, from here on (`i18n::current`).
+    pub locale: &'static str,
 }
 
 /// Pages a person who must enrol in two-factor sign-in may still use.
@@ -210,12 +212,20 @@ async fn load(req: &HttpRequest) -> Result<Option<SignedIn>, PageError> {
              display_name,
              mfa_on,
              must_enrol,
-         }| SignedIn {
-            caller,
-            display_name,
-            mfa_on,
-            must_enrol,
-            csrf: token_for(&state, "session", &cookie_value),
+             locale,
+         }| {
+            // A language the service no longer has reads as the fallback.
+            let locale =
+                crate::domain::locale::parse(&locale).unwrap_or(crate::domain::locale::FALLBACK);
+            crate::web::i18n::set_current(locale);
+            SignedIn {
+                caller,
+                display_name,
+                mfa_on,
+                must_enrol,
+                csrf: token_for(&state, "session", &cookie_value),
+                locale,
+            }
         },
     ))
 }

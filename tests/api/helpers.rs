@@ -272,10 +272,14 @@ impl TestApp {
             let mut conn = db.get().unwrap();
             jpa_coord::operations::accounts::create_with_password(
                 &mut conn,
-                &email,
-                "Test User",
-                role,
-                agency_id,
+                jpa_coord::operations::accounts::NewAccount {
+                    email: &email,
+                    display_name: "Test User",
+                    role,
+                    agency_id,
+                    // The tests read English unless they choose otherwise.
+                    locale: Some("en"),
+                },
                 &SecretString::from(PASSWORD),
                 "user.create_cli",
             )

@@ -29,6 +29,7 @@ mod tokens;
 mod web;
 mod web_admin;
 mod web_dashboard;
+mod web_i18n;
 mod web_investigations;
 mod web_returns;
 mod web_work;

@@ -180,7 +180,7 @@ async fn two_service_processes_on_one_postgresql_database_act_as_one_service() {
     .await;
     let jpa = jpa["id"].as_str().unwrap().to_string();
     let (_, agency) = call(&a.base, "POST", "/api/v1/agencies", Some(&token),
-        json!({"name": "Two Police", "country": "TH", "kind": "police", "contact_email": "desk@two.example"})).await;
+        json!({"name": "Two Police", "country": "SG", "kind": "police", "contact_email": "desk@two.example"})).await;
     let agency = agency["id"].as_str().unwrap().to_string();
     let (status, _) = call(
         &b.base,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use jpa_coord::config::EmailTransportKind;
 use jpa_coord::domain::Role;
+use jpa_coord::i18n::{long_date, message_in, period_name};
 use secrecy::SecretString;
 use serde_json::json;
 
@@ -167,10 +168,12 @@ fn reminder_mails(server: &SmtpServer) -> Vec<String> {
         .collect()
 }
 
+/// A header as a mail reader shows it (unfolded, RFC 2047 decoded).
 fn header(mail: &str, name: &str) -> String {
-    mail.lines()
-        .find(|l| l.starts_with(&format!("{name}: ")))
-        .map(|l| l[name.len() + 2..].to_string())
+    use mailparse::MailHeaderMap;
+    mailparse::parse_headers(mail.as_bytes())
+        .ok()
+        .and_then(|(headers, _)| headers.get_first_value(name))
         .unwrap_or_default()
 }
 
@@ -222,8 +225,13 @@ async fn a_month_of_passes_delivers_exactly_the_expected_reminders_once() {
     let subjects: Vec<String> = mails.iter().map(|mail| header(mail, "Subject")).collect();
     let due_word = format!(
         "Monthly return for {} due on {}",
-        m.this_period,
-        NaiveDate::from_ymd_opt(m.next.year(), m.next.month(), 10).unwrap()
+        period_name("en", &m.this_period),
+        long_date(
+            "en",
+            &NaiveDate::from_ymd_opt(m.next.year(), m.next.month(), 10)
+                .unwrap()
+                .to_string()
+        )
     );
     assert_eq!(
         subjects.iter().filter(|s| s.contains(&due_word)).count(),
@@ -407,4 +415,180 @@ async fn a_reminder_pass_run_by_an_admin_is_audited_with_its_day_and_counts() {
     );
     assert_eq!(items[0]["changes"]["queued"]["after"], queued);
     assert_eq!(queued["due_soon"], 2, "the pass itself did its work");
+}
+
+/// The text of a mail part as its reader sees it: tags, entities and the words that are
+/// data rather than the service's (the JPA's code and name, the reader's name, links).
+fn words_left(text: &str, data: &[&str]) -> Vec<String> {
+    let tags = regex::Regex::new(r"<[^>]*>|&[#a-zA-Z0-9]+;|https?://\S+").unwrap();
+    let mut text = tags.replace_all(text, " ").to_string();
+    for d in data {
+        text = text.replace(d, " ");
+    }
+    let word = regex::Regex::new(r"[A-Za-z]{3,}").unwrap();
+    word.find_iter(&text)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reminder_pass_mails_each_liaison_in_the_liaison_s_own_language() {
+    let server = smtp::start(Mode::Accept).await;
+    let app = spawn_app_with(smtp_settings(server.url())).await;
+    let admin = app.admin_token.clone();
+    let start = NaiveDate::from_ymd_opt(today().year(), today().month(), 1).unwrap();
+    let jpa = app
+        .post(
+            "/api/v1/jpas",
+            Some(&admin),
+            json!({"code": "JPA-L", "name": "JPA-L", "start_date": start, "status": "active"}),
+        )
+        .await;
+    assert_eq!(jpa.status, 201, "{}", jpa.text);
+    let jpa = jpa.body["id"].as_str().unwrap().to_string();
+    // Agency names in their own script, so that any English left in a mail is the service's.
+    let mut readers = Vec::new();
+    for (name, country, lang) in [
+        ("Singapore Police Force", "SG", "en"),
+        ("สำนักงานตำรวจแห่งชาติ", "TH", "th"),
+        ("公安部", "CN", "zh-Hans"),
+    ] {
+        let agency = app.create_agency(name, country).await;
+        app.request(
+            "PUT",
+            &format!("/api/v1/jpas/{jpa}/agencies/{agency}"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        // An invited user of the agency reads its country's language unless told otherwise.
+        let invited = app
+            .post(
+                "/api/v1/users",
+                Some(&admin),
+                json!({"email": format!("invited-{country}@agency.example"), "display_name": "Invitee", "role": "liaison", "agency_id": agency}),
+            )
+            .await;
+        assert_eq!(invited.status, 201, "{}", invited.text);
+        assert_eq!(invited.body["locale"], lang, "the default of {country}");
+        let (id, token, _) = app.user_with_token(Role::Liaison, Some(agency)).await;
+        // The Thai liaison chooses Thai on /me; the admin sets the Chinese reader's.
+        let changed = match lang {
+            "th" => {
+                let r = app
+                    .request(
+                        "PATCH",
+                        "/api/v1/me",
+                        Some(&token),
+                        Some(json!({"locale": "th"})),
+                    )
+                    .await;
+                assert_eq!(r.status, 428, "PATCH /me needs If-Match: {}", r.text);
+                app.patch("/api/v1/me", &token, 1, json!({"locale": "th"}))
+                    .await
+            }
+            "zh-Hans" => {
+                app.patch(
+                    &format!("/api/v1/users/{id}"),
+                    &admin,
+                    1,
+                    json!({"locale": "zh-Hans"}),
+                )
+                .await
+            }
+            _ => app.get("/api/v1/me", &token).await,
+        };
+        assert_eq!(changed.status, 200, "{}", changed.text);
+        assert_eq!(changed.body["locale"], lang);
+        let email = changed.body["email"].as_str().unwrap().to_string();
+        readers.push((email, lang));
+    }
+    let rejected = app
+        .patch("/api/v1/me", &admin, 1, json!({"locale": "klingon"}))
+        .await;
+    assert_eq!(rejected.status, 422, "{}", rejected.text);
+    let role = app
+        .patch("/api/v1/me", &admin, 1, json!({"role": "observer"}))
+        .await;
+    assert!(
+        matches!(role.status, 400 | 422),
+        "no mass assignment on /me: {}",
+        role.text
+    );
+
+    let next = start + Months::new(1);
+    let due = NaiveDate::from_ymd_opt(next.year(), next.month(), 10).unwrap();
+    let queued = run(
+        &app,
+        NaiveDate::from_ymd_opt(next.year(), next.month(), 5).unwrap(),
+    )
+    .await;
+    settle(&app).await;
+    // The invitees have not set a password, but they are liaisons of the agencies too.
+    assert_eq!(queued["due_soon"], 6, "{queued}");
+    let period = format!("{:04}-{:02}", start.year(), start.month());
+    for (email, lang) in readers {
+        let raw = server
+            .messages()
+            .into_iter()
+            .find(|m| m.lines().any(|l| l == format!("To: {email}")))
+            .unwrap_or_else(|| panic!("no reminder to {email}"));
+        use mailparse::MailHeaderMap;
+        let mail = mailparse::parse_mail(raw.as_bytes()).unwrap();
+        let subject = mail.headers.get_first_value("Subject").unwrap();
+        let expected = message_in(
+            lang,
+            "mail-due-soon-subject",
+            &[
+                ("code", "JPA-L".into()),
+                ("period", period_name(lang, &period).into()),
+                ("due", long_date(lang, &due.to_string()).into()),
+            ],
+        );
+        assert_eq!(subject, expected, "{lang} subject");
+        assert!(subject.contains(&period_name(lang, &period)), "{subject}");
+        let parts: Vec<&mailparse::ParsedMail> = if mail.subparts.is_empty() {
+            vec![&mail]
+        } else {
+            mail.subparts
+                .iter()
+                .flat_map(|p| {
+                    if p.subparts.is_empty() {
+                        vec![p]
+                    } else {
+                        p.subparts.iter().collect()
+                    }
+                })
+                .collect()
+        };
+        let mut kinds = Vec::new();
+        for part in parts {
+            let kind = part.ctype.mimetype.clone();
+            assert_eq!(
+                part.ctype.charset.to_ascii_lowercase(),
+                "utf-8",
+                "{lang} {kind}"
+            );
+            let body = part.get_body().unwrap();
+            let greeting = message_in(lang, "mail-greeting", &[("name", "Test User".into())]);
+            let signature = message_in(lang, "mail-signature", &[]);
+            assert!(
+                body.contains(&greeting) || body.contains(&greeting.replace('&', "&amp;")),
+                "{lang} {kind}: {body}"
+            );
+            assert!(body.contains(&signature), "{lang} {kind}: {body}");
+            if lang != "en" {
+                // "JPA" is the domain's acronym in every language.
+                let english = words_left(&body, &["JPA", "Test User", "utf-8"]);
+                assert!(
+                    english.is_empty(),
+                    "{lang} {kind} mixes in English: {english:?}\n{body}"
+                );
+                assert!(!body.contains(&message_in("en", "mail-signature", &[])));
+            }
+            kinds.push(kind);
+        }
+        kinds.sort();
+        assert_eq!(kinds, ["text/html", "text/plain"], "{lang}: both bodies");
+    }
 }

@@ -1056,7 +1056,13 @@ async fn the_first_admin_sets_up_a_jpa_and_invites_a_liaison_through_the_pages()
         (303, "/admin/users?notice=user-invited".to_string())
     );
     let mail = app.wait_for_mail("liaison@th.example").await;
-    assert_eq!(mail.subject, "Your JPA coordination account");
+    // The invitee reads the language of the agency's country (English where none fits).
+    let lang =
+        jpa_coord::i18n::default_for_country(agencies["items"][0]["country"].as_str().unwrap());
+    assert_eq!(
+        mail.subject,
+        jpa_coord::i18n::message_in(lang, "mail-invite-subject", &[])
+    );
     assert!(mail.text.contains("http://jpa.test/set-password?token="));
     let users = b.get("/admin/users?notice=user-invited").await;
     assert!(
@@ -1078,10 +1084,7 @@ async fn the_first_admin_sets_up_a_jpa_and_invites_a_liaison_through_the_pages()
     // The outbox lists the invitation, never its body (the secret link above all).
     let outbox = b.get("/admin/emails").await;
     assert_eq!(outbox.status, 200);
-    assert!(
-        outbox.text.contains("Your JPA coordination account")
-            && outbox.text.contains("liaison@th.example")
-    );
+    assert!(outbox.text.contains(&mail.subject) && outbox.text.contains("liaison@th.example"));
     assert!(
         !outbox.text.contains(&token) && !outbox.text.contains("An account was created for you")
     );

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use jpa_coord::domain::Role;
+use jpa_coord::i18n::period_name;
 use serde_json::json;
 
 use crate::browser::*;
@@ -169,7 +170,13 @@ async fn a_liaison_s_jpa_page_puts_returns_owed_milestones_due_and_investigation
     assert_page(&page);
     let html = &page.text;
     // Returns owed: the missing ones with their due date, and this month's.
-    assert!(html.contains(&format!("Return for {missing}")), "{html}");
+    assert!(
+        html.contains(&format!(
+            "Return for {}",
+            period_name("en", &missing.to_string())
+        )),
+        "{html}"
+    );
     assert!(html.contains("Missing"));
     assert!(html.contains(&format!("href=\"/jpas/{}/returns/{missing}\"", f.jpa)));
     assert!(html.contains(&format!("href=\"/jpas/{}/returns/{this}\"", f.jpa)));
@@ -825,7 +832,10 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
     let soon = mails_to(app, LA, 1)
         .await
         .into_iter()
-        .find(|m| m.subject.contains(&format!("{last} due on")))
+        .find(|m| {
+            m.subject
+                .contains(&format!("{} due on", period_name("en", &last)))
+        })
         .expect("the due-soon reminder");
     assert_eq!(
         link_in(&soon.text),
@@ -843,7 +853,7 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
     let reminder = mails_to(app, LA, 2)
         .await
         .into_iter()
-        .find(|m| m.subject.contains(&last) && m.subject.contains("overdue"))
+        .find(|m| m.subject.contains(&period_name("en", &last)) && m.subject.contains("overdue"))
         .expect("the overdue reminder of last month's return");
     let path = link_in(&reminder.text);
     assert_eq!(path, format!("/jpas/{}/returns/{last}", f.jpa));
@@ -872,7 +882,9 @@ async fn every_mail_links_to_a_page_that_exists_and_shows_what_the_mail_is_about
     assert_eq!((signed.status, location(&signed)), (303, path.clone()));
     let form = b.get(&path).await;
     assert_eq!(form.status, 200);
-    assert!(form.text.contains(&format!("Monthly return for {last}")));
+    assert!(form
+        .text
+        .contains(&format!("Monthly return for {}", period_name("en", &last))));
     assert!(form.text.contains("name=\"narrative\""));
 
     let digest = mails_to(app, CO, 1)
@@ -927,20 +939,25 @@ async fn a_reminder_pass_for_a_past_day_never_calls_a_submitted_return_missing()
         .await;
     let rows = outbox.body["items"].as_array().unwrap();
     assert!(
-        !rows
-            .iter()
-            .any(|m| m["recipient"] == LA && m["subject"].as_str().unwrap().contains(&two_ago)),
+        !rows.iter().any(|m| m["recipient"] == LA
+            && m["subject"]
+                .as_str()
+                .unwrap()
+                .contains(&period_name("en", &two_ago))),
         "no reminder of a submitted return: {rows:?}"
     );
     assert!(
-        rows.iter()
-            .any(|m| m["recipient"] == LB && m["subject"].as_str().unwrap().contains(&two_ago)),
+        rows.iter().any(|m| m["recipient"] == LB
+            && m["subject"]
+                .as_str()
+                .unwrap()
+                .contains(&period_name("en", &two_ago))),
         "B, which has not filed, is reminded"
     );
     let digest = mails_to(app, CO, 1)
         .await
         .into_iter()
-        .find(|m| m.subject.contains(&two_ago))
+        .find(|m| m.subject.contains(&period_name("en", &two_ago)))
         .expect("the digest");
     assert!(
         digest.text.contains("Royal Thai Police (TH): late"),

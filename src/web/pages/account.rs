@@ -51,14 +51,24 @@ pub struct DisableForm {
     pub code: String,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LocaleForm {
+    pub locale: String,
+    /// The account's version when the form was shown (a stale one is a 409).
+    pub version: String,
+}
+
 /// Which form of `/me` a set of errors belongs to (the inputs' ids differ per form).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Section {
     None,
     Password,
     Enrol,
     Disable,
     Codes,
+    /// The language form, with the choice to show again.
+    Language(String),
 }
 
 async fn me_page(
@@ -80,12 +90,17 @@ async fn me_page(
             ))
         })
         .await?;
+    let mut chosen_locale = user.locale.clone();
     let section = match section {
         Section::None => "",
         Section::Password => "password",
         Section::Enrol => "enrol",
         Section::Disable => "disable",
         Section::Codes => "codes",
+        Section::Language(choice) => {
+            chosen_locale = choice;
+            "language"
+        }
     };
     render(
         status,
@@ -93,6 +108,8 @@ async fn me_page(
         Frame::signed_in(who, req.path()),
         minijinja::context! {
             user => user,
+            chosen_locale => chosen_locale,
+            locale_options => crate::web::language_options()?,
             mfa_on => who.mfa_on,
             codes_left => codes_left,
             must_enrol => who.must_enrol,
@@ -120,7 +137,7 @@ fn prefixed(mut errors: FormErrors, prefix: &str) -> FormErrors {
 fn throttle_error(field: &str, seconds: i64) -> Result<FormErrors, PageError> {
     let minutes = (seconds.max(1) + 59) / 60;
     let message = pages()?.catalogue.message(
-        crate::web::DEFAULT_LANG,
+        crate::web::i18n::current(),
         "err-throttled",
         &[("minutes", minutes.into())],
     );
@@ -215,6 +232,62 @@ pub async fn change_password(
                 None,
             )
             .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /me/locale`: `operations::users::update_me`. The next page is in the new
+/// language; a stale form (the account changed meanwhile) is a 409 that keeps the choice
+/// and carries the new version, so saving again is deliberate.
+pub async fn set_locale(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    who: SignedIn,
+    CsrfForm(form): CsrfForm<LocaleForm>,
+) -> Result<HttpResponse, PageError> {
+    let p = pages()?;
+    let choice = form.locale.trim().to_string();
+    let again = |status, errors, notice| {
+        let choice = choice.clone();
+        let (req, state, who) = (&req, &state, &who);
+        async move {
+            me_page(
+                req,
+                state,
+                who,
+                status,
+                Section::Language(choice),
+                errors,
+                notice,
+            )
+            .await
+        }
+    };
+    let Ok(expected) = form.version.trim().parse::<i64>() else {
+        let mut errors = FormErrors::default();
+        errors.add(p, "locale", "err-stale-form");
+        return again(StatusCode::CONFLICT, errors, None).await;
+    };
+    let input = crate::operations::users::UpdateMe {
+        locale: Some(choice.clone()),
+    };
+    let caller = who.caller.clone();
+    let ctx = signed_in(&who.caller);
+    let outcome = state
+        .db
+        .run(move |conn| crate::operations::users::update_me(conn, &caller, &ctx, expected, input))
+        .await;
+    match outcome {
+        Ok(_) => Ok(see_other("/me?notice=language-saved")),
+        Err(Error::Invalid(fields)) => {
+            let errors = FormErrors::from_domain(p, &fields, &["locale"]);
+            again(StatusCode::UNPROCESSABLE_ENTITY, errors, None).await
+        }
+        Err(Error::Stale) => {
+            let mut errors = FormErrors::default();
+            errors.add(p, "locale", "err-stale-form");
+            again(StatusCode::CONFLICT, errors, None).await
         }
         Err(e) => Err(e.into()),
     }
@@ -497,6 +570,7 @@ pub const TEMPLATES: &[(&str, &str)] =
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/me", web::get().to(me))
         .route("/me/password", web::post().to(change_password))
+        .route("/me/locale", web::post().to(set_locale))
         .route("/me/totp/enroll", web::post().to(enrol))
         .route("/me/totp/confirm", web::post().to(confirm))
         .route("/me/totp/disable", web::post().to(disable))

@@ -33,21 +33,22 @@ pub fn encode(value: &str) -> String {
 /// Where sign-in may land: a path of this site only. `//host`, `/\host`, URLs with a
 /// scheme, control characters and the sign-in pages themselves fall back to `/`.
 pub fn local_next(raw: Option<&str>) -> String {
-    let Some(next) = raw.map(str::trim).filter(|n| !n.is_empty()) else {
-        return "/".into();
-    };
+    match local_path(raw) {
+        Some(next) if !next.starts_with("/login") && !next.starts_with("/logout") => next,
+        _ => "/".into(),
+    }
+}
+
+/// `raw` if it is a path of this site: not `//host`, `/\host`, a URL with a scheme, nor
+/// anything with control characters or white space.
+pub fn local_path(raw: Option<&str>) -> Option<String> {
+    let next = raw.map(str::trim).filter(|n| !n.is_empty())?;
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
         && next.len() <= 2048
-        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
-        && !next.starts_with("/login")
-        && !next.starts_with("/logout");
-    if ok {
-        next.to_string()
-    } else {
-        "/".into()
-    }
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
+    ok.then(|| next.to_string())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -109,7 +110,11 @@ fn signed_out_page(
     let mut response = render(
         status,
         template,
-        Frame::signed_out(),
+        Frame::signed_out_at(
+            req.uri()
+                .path_and_query()
+                .map_or(req.path(), |p| p.as_str()),
+        ),
         minijinja::context! { csrf => csrf, ..context },
     )?;
     if let Some(c) = set_cookie {
@@ -125,7 +130,7 @@ fn throttled(
 ) -> Result<(), PageError> {
     let minutes = (retry_after_seconds.max(1) + 59) / 60;
     let message = pages()?.catalogue.message(
-        crate::web::DEFAULT_LANG,
+        crate::web::i18n::current(),
         "err-throttled",
         &[("minutes", minutes.into())],
     );
@@ -445,12 +450,48 @@ pub async fn forgot(
     Ok(see_other("/forgot-password/sent"))
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LanguageQuery {
+    pub next: Option<String>,
+}
+
+/// `GET /language/{lang}?next=`: the signed-out pages' language switch. Remembers the
+/// choice for the browser session (cookie `jpa_lang`, read before `Accept-Language`) and
+/// goes back to the page (a path of this site only). A signed-in user's pages follow the
+/// language of their account instead (set on `/me`).
+pub async fn language(
+    state: web::Data<AppState>,
+    lang: web::Path<String>,
+    query: web::Query<LanguageQuery>,
+) -> Result<HttpResponse, PageError> {
+    let lang = crate::i18n::catalogue()
+        .map_err(PageError::Internal)?
+        .language(&lang)
+        .ok_or(PageError::NotFound)?;
+    let next = local_path(query.next.as_deref()).unwrap_or_else(|| "/".into());
+    let mut response = see_other(&next);
+    let secure = if state.settings.server.public_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    cookies::add_cookie(
+        &mut response,
+        &format!(
+            "{}={lang}; Path=/; HttpOnly; SameSite=Lax{secure}",
+            crate::i18n::COOKIE
+        ),
+    );
+    Ok(response)
+}
+
 /// `GET /forgot-password/sent`.
 pub async fn forgot_sent() -> Result<HttpResponse, PageError> {
     render(
         StatusCode::OK,
         "forgot_password_sent.html",
-        Frame::signed_out(),
+        Frame::signed_out_at("/forgot-password/sent"),
         minijinja::context! {},
     )
 }
@@ -557,6 +598,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(forgot)),
     )
     .route("/forgot-password/sent", web::get().to(forgot_sent))
+    .route("/language/{lang}", web::get().to(language))
     // The form posts to its own path: `/set-password` itself is in the OpenAPI document
     // (the mails link to it) with GET alone, and other methods answer 405 there.
     .route("/set-password", web::get().to(set_password_form))

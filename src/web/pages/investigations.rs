@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use super::{render, signed_in};
 use crate::auth::policy::{allowed_roles, Action};
 use crate::auth::Caller;
-use crate::domain::countries;
 use crate::domain::{
     CrimeType, IndicatorStrength, InvestigationStatus, LegKind, LinkRelation, ModusOperandi, Role,
     Sensitivity, TransportMode,
@@ -32,7 +31,7 @@ use crate::routes::extract::path_id;
 use crate::state::AppState;
 use crate::web::forms::{FormErrors, ShownError};
 use crate::web::session::{CsrfForm, SignedIn};
-use crate::web::{pages, see_other, Frame, PageError, DEFAULT_LANG};
+use crate::web::{pages, see_other, Frame, PageError};
 
 /// Rows per page of the list unless `?limit=` says otherwise (1 to 200, as the API).
 const PAGE_SIZE: &str = "50";
@@ -55,7 +54,9 @@ pub const ILO_INDICATORS: &[&str] = &[
 ];
 
 fn message(id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> Result<String, PageError> {
-    Ok(pages()?.catalogue.message(DEFAULT_LANG, id, args))
+    Ok(pages()?
+        .catalogue
+        .message(crate::web::i18n::current(), id, args))
 }
 
 fn t(id: &str) -> Result<String, PageError> {
@@ -71,10 +72,7 @@ fn options(prefix: &str, values: &[&str]) -> Result<Vec<(String, String)>, PageE
 }
 
 fn country_options() -> Vec<(String, String)> {
-    countries::ENGLISH_NAMES
-        .iter()
-        .map(|(code, name)| ((*code).to_string(), format!("{name} ({code})")))
-        .collect()
+    crate::i18n::country_options(crate::i18n::current())
 }
 
 fn statuses() -> Vec<&'static str> {

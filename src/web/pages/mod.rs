@@ -13,7 +13,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use minijinja::value::Value;
 
-use super::{html, pages, Frame, PageError, DEFAULT_LANG};
+use super::{html, pages, Frame, PageError};
 use crate::db::audit::AuditContext;
 use crate::state::AppState;
 
@@ -24,7 +24,8 @@ pub fn render(
     frame: Frame,
     context: Value,
 ) -> Result<HttpResponse, PageError> {
-    let full = minijinja::context! { lang => DEFAULT_LANG, frame => frame, ..context };
+    let full =
+        minijinja::context! { lang => crate::web::i18n::current(), frame => frame, ..context };
     Ok(html(status, pages()?.render(template, full)?))
 }
 
@@ -51,6 +52,7 @@ pub fn notice(raw: Option<&str>) -> Option<&'static str> {
         "mfa-off" => "notice-mfa-off",
         "mfa-required" => "notice-mfa-required",
         "session-ended" => "notice-session-ended",
+        "language-saved" => "notice-language-saved",
         _ => return None,
     })
 }

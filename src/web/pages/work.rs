@@ -26,7 +26,7 @@ use crate::operations::{agencies, Page};
 use crate::state::AppState;
 use crate::web::forms::{FormErrors, ShownError};
 use crate::web::session::{CsrfForm, SignedIn};
-use crate::web::{pages, see_other, Frame, PageError, Pages, DEFAULT_LANG};
+use crate::web::{pages, see_other, Frame, PageError, Pages};
 
 /// The fields of a posted form, in order (a checkbox list repeats its name).
 type Fields = Vec<(String, String)>;
@@ -430,13 +430,16 @@ fn from_domain(p: &Pages, errors: &[FieldError], inputs: &[&str]) -> FormErrors 
                 .find_map(|w| w.parse::<i64>().ok())
                 .map(|n| n.to_string())
                 .unwrap_or_default();
-            p.catalogue
-                .message(DEFAULT_LANG, "work-err-value-max", &[("max", max.into())])
+            p.catalogue.message(
+                crate::web::i18n::current(),
+                "work-err-value-max",
+                &[("max", max.into())],
+            )
         } else {
             match message_id(&e.field, &e.message) {
                 Some(id) => p.t(id),
                 None => p.catalogue.message(
-                    DEFAULT_LANG,
+                    crate::web::i18n::current(),
                     "work-err-other",
                     &[
                         ("label", p.t(&format!("work-field-{}", e.field)).into()),

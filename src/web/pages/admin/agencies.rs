@@ -11,7 +11,7 @@ use super::{
     require, t, values, version_of, ListQuery,
 };
 use crate::auth::policy::Action;
-use crate::domain::{countries, AgencyKind};
+use crate::domain::AgencyKind;
 use crate::error::Error;
 use crate::operations::agencies::{self as ops, CreateAgency, UpdateAgency};
 use crate::operations::views::AgencyView;
@@ -26,10 +26,7 @@ const FIELDS: &[&str] = &["name", "country", "kind", "contact_email", "version"]
 
 /// `[code, "Name (code)"]` of every country: the picker of the investigation form.
 pub(crate) fn country_options() -> Vec<(String, String)> {
-    countries::ENGLISH_NAMES
-        .iter()
-        .map(|(code, name)| ((*code).to_string(), format!("{name} ({code})")))
-        .collect()
+    crate::i18n::country_options(crate::i18n::current())
 }
 
 fn kind_options() -> Result<Vec<(String, String)>, PageError> {

@@ -27,7 +27,7 @@ use crate::operations::views::AgencyView;
 use crate::operations::{self, Page};
 use crate::web::forms::{FormErrors, ShownError};
 use crate::web::session::SignedIn;
-use crate::web::{pages, Frame, PageError, DEFAULT_LANG};
+use crate::web::{pages, Frame, PageError};
 
 /// Rows per page of the lists unless `?limit=` says otherwise (1 to 200, as the API).
 pub(crate) const PAGE_SIZE: i64 = 50;
@@ -56,7 +56,9 @@ pub(crate) fn message(
     id: &str,
     args: &[(&str, fluent_bundle::FluentValue<'_>)],
 ) -> Result<String, PageError> {
-    Ok(pages()?.catalogue.message(DEFAULT_LANG, id, args))
+    Ok(pages()?
+        .catalogue
+        .message(crate::web::i18n::current(), id, args))
 }
 
 /// Whether the role may perform `action` (for links and buttons; the operation decides).

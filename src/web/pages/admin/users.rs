@@ -25,8 +25,15 @@ use crate::web::pages::signed_in;
 use crate::web::session::{CsrfForm, SignedIn};
 use crate::web::{see_other, PageError};
 
-const INVITE_FIELDS: &[&str] = &["email", "display_name", "role", "agency_id"];
-const EDIT_FIELDS: &[&str] = &["display_name", "role", "agency_id", "active", "version"];
+const INVITE_FIELDS: &[&str] = &["email", "display_name", "role", "agency_id", "locale"];
+const EDIT_FIELDS: &[&str] = &[
+    "display_name",
+    "role",
+    "agency_id",
+    "locale",
+    "active",
+    "version",
+];
 
 fn role_options() -> Result<Vec<(String, String)>, PageError> {
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
@@ -112,6 +119,7 @@ fn form(
             notice => notice,
             role_options => role_options()?,
             agency_options => agency_options(agencies),
+            locale_options => crate::web::language_options()?,
             is_self => user.is_some_and(|u| u.id == who.caller.user_id),
         },
     )
@@ -200,6 +208,7 @@ pub async fn invite(
         display_name: v["display_name"].clone(),
         role,
         agency_id: blank_none(&v["agency_id"]),
+        locale: blank_none(&v["locale"]),
     };
     let caller = who.caller.clone();
     let ctx = signed_in(&caller);
@@ -230,6 +239,7 @@ fn edit_values(u: &UserView) -> BTreeMap<String, String> {
     v.insert("display_name".into(), u.display_name.clone());
     v.insert("role".into(), u.role.clone());
     v.insert("agency_id".into(), u.agency_id.clone().unwrap_or_default());
+    v.insert("locale".into(), u.locale.clone());
     v.insert("active".into(), u.active.to_string());
     v.insert("version".into(), u.version.to_string());
     v
@@ -322,6 +332,7 @@ pub async fn update(
         role: Some(role),
         agency_id: Some(blank_none(&v["agency_id"])),
         active: Some(active),
+        locale: blank_none(&v["locale"]),
     };
     let caller = who.caller.clone();
     let ctx = signed_in(&caller);
