@@ -45,9 +45,31 @@ pub fn of_request(cookie: Option<&str>, accept_language: Option<&str>) -> &'stat
     }
 }
 
+thread_local! {
+    /// The language of a request's blocking work (`db::Pool::run`), where the task-local
+    /// of the request is out of reach.
+    static ON_THREAD: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
 /// The language of the request being served (the fallback outside one).
 pub fn current() -> &'static str {
-    CURRENT.try_with(|c| *c.borrow()).unwrap_or(FALLBACK)
+    CURRENT
+        .try_with(|c| *c.borrow())
+        .ok()
+        .or_else(|| ON_THREAD.with(std::cell::Cell::get))
+        .unwrap_or(FALLBACK)
+}
+
+/// Runs blocking work of a request in its language (the pool's threads are shared).
+pub fn on_this_thread<R>(lang: &'static str, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<&'static str>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ON_THREAD.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(ON_THREAD.with(|c| c.replace(Some(lang))));
+    f()
 }
 
 /// Changes the request's language (the session does, once it knows the user).
@@ -100,6 +122,35 @@ pub fn country_options(lang: &str) -> Vec<(String, String)> {
             ((*code).to_string(), format!("{name} ({code})"))
         })
         .collect()
+}
+
+/// An outcome indicator as a page or mail in `lang` shows it (the catalogue's
+/// `indicator-<code>`, `indicator-<code>-definition`, `unit-<unit>`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ShownIndicator {
+    pub code: &'static str,
+    pub label: String,
+    pub definition: String,
+    pub unit: String,
+    pub group: &'static str,
+}
+
+pub fn indicator(lang: &str, i: &crate::domain::indicators::Indicator) -> ShownIndicator {
+    ShownIndicator {
+        code: i.code,
+        label: message_in(lang, &format!("indicator-{}", i.code), &[]),
+        definition: message_in(lang, &format!("indicator-{}-definition", i.code), &[]),
+        unit: message_in(lang, &format!("unit-{}", i.unit), &[]),
+        group: i.group,
+    }
+}
+
+/// The label of the indicator `code` in `lang`; an unknown code is shown as it is.
+pub fn indicator_label(lang: &str, code: &str) -> String {
+    match crate::domain::indicators::find(code) {
+        Some(i) => message_in(lang, &format!("indicator-{}", i.code), &[]),
+        None => code.to_string(),
+    }
 }
 
 /// A date (`YYYY-MM-DD`) written out for `lang` ("5 March 2026"); anything else as it is.
@@ -523,6 +574,29 @@ mod tests {
             country_options("vi")[0],
             ("AD".to_string(), "Andorra (AD)".to_string())
         );
+    }
+
+    #[test]
+    fn every_indicator_has_a_label_a_definition_and_a_unit_in_every_language() {
+        for (lang, _) in SOURCES {
+            for i in crate::domain::indicators::INDICATORS {
+                let shown = indicator(lang, i);
+                for text in [&shown.label, &shown.definition, &shown.unit] {
+                    assert!(
+                        !text.starts_with("indicator-") && !text.starts_with("unit-"),
+                        "{lang} {}",
+                        i.code
+                    );
+                }
+            }
+        }
+        let arrests = crate::domain::indicators::find("arrests").unwrap();
+        assert_eq!(
+            indicator("en", arrests).label,
+            arrests.label,
+            "English is the API's"
+        );
+        assert_eq!(indicator_label("en", "no_such"), "no_such");
     }
 
     #[test]

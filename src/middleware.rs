@@ -169,6 +169,7 @@ pub async fn request_context(
                         status
                     };
                     let (request, _) = res.into_parts();
+                    crate::web::session::adopt_language(&request).await;
                     res = ServiceResponse::new(request, crate::web::error_page(page_status));
                 } else if (status.is_client_error() || status.is_server_error()) && !is_rendered {
                     let kept: Vec<(HeaderName, HeaderValue)> = res

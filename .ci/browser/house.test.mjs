@@ -74,7 +74,8 @@ try {
       await page.goto(`${base}/login?next=/me`);
       await page.keyboard.press("Tab"); // skip link
       let focusVisible = true;
-      for (let i = 0; i < 6; i += 1) {
+      // Past the brand and the language switch (one link per language) to the form.
+      for (let i = 0; i < 20; i += 1) {
         const field = await page.evaluate(() => document.activeElement && document.activeElement.name);
         if (field === "email") break;
         await page.keyboard.press("Tab");

@@ -128,20 +128,47 @@ export function finish(name) {
   process.exit(failed === 0 ? 0 : 1);
 }
 
-/// The mails written to the mail directory (the file transport), each as
-/// `{ to, subject, text }` with quoted-printable soft breaks and `=XX` escapes undone.
+/// Quoted-printable to text (UTF-8): soft breaks joined, `=XX` bytes decoded.
+function unQuote(body) {
+  const bytes = Buffer.from(body.replace(/=\r?\n/g, ""), "latin1").toString("latin1")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
+}
+
+/// An RFC 2047 header (`=?utf-8?b?...?=` words, folded lines) as text.
+function decodeHeader(value) {
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, _cs, enc, text) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : unQuote(text.replace(/_/g, " ")));
+}
+
+/// The text of every part of a MIME message (base64 and quoted-printable decoded), joined.
+function decodeBody(raw) {
+  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  return parts.map((part) => {
+    const split = part.search(/\r?\n\r?\n/);
+    if (split < 0) return part;
+    const head = part.slice(0, split);
+    const body = part.slice(split).replace(/^\r?\n\r?\n/, "");
+    if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) return unQuote(body);
+    return body;
+  }).join("\n");
+}
+
+/// The mails written to the mail directory, each as `{ to, subject, text }`, decoded as
+/// a mail reader would (RFC 2047 subjects, base64 and quoted-printable parts, UTF-8).
 export function readMails() {
   const { readdirSync } = require("node:fs");
   let files = [];
   try { files = readdirSync(mailDir).filter((f) => f.endsWith(".eml")); } catch { return []; }
   return files.map((f) => {
     const raw = readFileSync(`${mailDir}/${f}`, "utf8");
-    const to = (raw.match(/^To: (.*)$/m) || [, ""])[1].trim().replace(/^.*<(.*)>$/, "$1");
-    const subject = (raw.match(/^Subject: (.*)$/m) || [, ""])[1].trim();
-    const text = raw
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return { to, subject, text };
+    const headers = raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, " ");
+    const to = (headers.match(/^To: (.*)$/m) || [, ""])[1].trim().replace(/^.*<(.*)>$/, "$1");
+    const subject = decodeHeader((headers.match(/^Subject: (.*)$/m) || [, ""])[1].trim());
+    return { to, subject, text: decodeBody(raw) };
   });
 }
 

@@ -212,9 +212,11 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        // The request's language goes along: text made in the closure is in it too.
+        let lang = crate::i18n::current();
         actix_web::rt::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|_| Error::Unavailable)?;
-            f(&mut conn)
+            crate::i18n::on_this_thread(lang, || f(&mut conn))
         })
         .await
         .map_err(|e| Error::internal(format!("blocking task failed: {e}")))?

@@ -81,23 +81,32 @@ impl Templates {
         };
         let subject = format!("{prefix}{subject}");
         let count = |word: &str| reminder.digest.iter().filter(|r| r.state == word).count();
+        // A digest has a row per agency but only a few distinct words: each formatted once.
+        let mut words: std::collections::HashMap<(&str, usize), (String, String)> =
+            std::collections::HashMap::new();
         let rows: Vec<minijinja::Value> = reminder
             .digest
             .iter()
             .map(|r| {
-                let state = t(
-                    &format!("mail-digest-state-{}", r.state.replace(' ', "_")),
-                    &[],
-                );
-                let overdue = if r.overdue_milestones > 0 {
-                    let args = [(
-                        "count",
-                        fluent_bundle::FluentValue::from(r.overdue_milestones),
-                    )];
-                    crate::i18n::message_in(lang, "mail-digest-overdue-count", &args)
-                } else {
-                    String::new()
-                };
+                let (state, overdue) = words
+                    .entry((r.state, r.overdue_milestones))
+                    .or_insert_with(|| {
+                        let state = t(
+                            &format!("mail-digest-state-{}", r.state.replace(' ', "_")),
+                            &[],
+                        );
+                        let overdue = if r.overdue_milestones > 0 {
+                            let args = [(
+                                "count",
+                                fluent_bundle::FluentValue::from(r.overdue_milestones),
+                            )];
+                            crate::i18n::message_in(lang, "mail-digest-overdue-count", &args)
+                        } else {
+                            String::new()
+                        };
+                        (state, overdue)
+                    })
+                    .clone();
                 context! {
                     agency => r.agency, country => r.country, state => state,
                     overdue_milestones => r.overdue_milestones, overdue_text => overdue,

@@ -148,7 +148,7 @@ impl Pages {
 
 /// The languages a user can choose, as `[tag, its own name]` options of a picker (each
 /// language named in itself: a reader finds their own whatever the page's language).
-pub fn language_options() -> Result<Vec<[String; 2]>, PageError> {
+pub fn language_options() -> Result<Vec<[String; 3]>, PageError> {
     let pages = pages()?;
     Ok(pages
         .catalogue
@@ -158,6 +158,8 @@ pub fn language_options() -> Result<Vec<[String; 2]>, PageError> {
             [
                 tag.to_string(),
                 pages.catalogue.message(tag, "language-name", &[]),
+                // Each name is in its own language (`<option lang>`).
+                tag.to_string(),
             ]
         })
         .collect())

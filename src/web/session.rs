@@ -230,6 +230,12 @@ async fn load(req: &HttpRequest) -> Result<Option<SignedIn>, PageError> {
     ))
 }
 
+/// Takes the signed-in user's language for a page no handler served (the framework's own
+/// 404), so that its error page is in that language too. Signed out: nothing changes.
+pub async fn adopt_language(req: &HttpRequest) {
+    let _ = load(req).await;
+}
+
 /// The page's own path and query, for `next`.
 pub fn here(req: &HttpRequest) -> String {
     match req.uri().query() {

@@ -164,7 +164,9 @@ async fn a_user_chooses_a_language_on_me_and_every_page_follows_it() {
         .await;
     assert_eq!(stale.status, 409);
     assert!(
-        stale.text.contains("<option value=\"th\" selected"),
+        stale
+            .text
+            .contains("<option value=\"th\" lang=\"th\" selected"),
         "{}",
         stale.text
     );

@@ -165,9 +165,9 @@ struct IndicatorAgency {
 #[derive(Debug, Serialize)]
 struct IndicatorView {
     code: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    definition: &'static str,
+    label: String,
+    unit: String,
+    definition: String,
     total: Fig,
     confirmed: Fig,
     provisional: Fig,
@@ -207,7 +207,7 @@ struct DashView {
     milestone_chart: String,
     returns_chart: String,
     months: Vec<MonthRow>,
-    outcomes_all: Vec<(&'static str, &'static str, Fig, Fig, Fig)>,
+    outcomes_all: Vec<(&'static str, String, Fig, Fig, Fig)>,
     indicators: Vec<IndicatorView>,
     agencies: Vec<AgencyRow>,
     sorts: Vec<SortLink>,
@@ -417,7 +417,7 @@ fn build(
             let path = |k: &str| format!("outcomes.{}.{k}", i.code);
             (
                 i.code,
-                i.label,
+                crate::i18n::indicator_label(crate::i18n::current(), i.code),
                 fig(path("total"), &o["total"]),
                 fig(path("confirmed"), &o["confirmed"]),
                 fig(path("provisional"), &o["provisional"]),
@@ -447,10 +447,11 @@ fn build(
                     }
                 })
                 .collect();
+            let shown = crate::i18n::indicator(crate::i18n::current(), i);
             let id = format!("chart-out-{}", i.code);
             let month_chart = charts::columns(
                 &id,
-                &pages.t_args("dash-chart-outcome", &[("indicator", i.label.into())]),
+                &pages.t_args("dash-chart-outcome", &[("indicator", shown.label.clone())]),
                 &t("dash-chart-outcome-desc"),
                 &periods,
                 &[
@@ -497,7 +498,7 @@ fn build(
             } else {
                 charts::bars(
                     &format!("chart-top-{}", i.code),
-                    &pages.t_args("dash-chart-top", &[("indicator", i.label.into())]),
+                    &pages.t_args("dash-chart-top", &[("indicator", shown.label.clone())]),
                     &t("dash-chart-top-desc"),
                     &top,
                     Fill::Dotted,
@@ -505,9 +506,9 @@ fn build(
             };
             IndicatorView {
                 code: i.code,
-                label: i.label,
-                unit: i.unit,
-                definition: i.definition,
+                label: shown.label,
+                unit: shown.unit,
+                definition: shown.definition,
                 total: fig(path("total"), &o["total"]),
                 confirmed: fig(path("confirmed"), &o["confirmed"]),
                 provisional: fig(path("provisional"), &o["provisional"]),

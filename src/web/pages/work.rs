@@ -297,8 +297,10 @@ fn load_page(
             let ind = indicators::find(&o.indicator);
             let may = policy::can_edit_outcome(caller, &o.lead_agency_id);
             OutcomeShown {
-                label: ind.map_or_else(|| o.indicator.clone(), |i| i.label.to_string()),
-                unit: ind.map_or_else(String::new, |i| i.unit.to_string()),
+                label: crate::i18n::indicator_label(crate::i18n::current(), &o.indicator),
+                unit: ind.map_or_else(String::new, |i| {
+                    crate::i18n::indicator(crate::i18n::current(), i).unit
+                }),
                 lead_name: scene.name(&o.lead_agency_id),
                 contributors: o
                     .contributing_agency_ids
@@ -863,9 +865,7 @@ fn action_page(
     errors: FormErrors,
 ) -> Result<HttpResponse, PageError> {
     let back = local_path(&values.next).unwrap_or_else(|| scene.page_path());
-    let label = outcome.map(|o| {
-        indicators::find(&o.indicator).map_or_else(|| o.indicator.clone(), |i| i.label.to_string())
-    });
+    let label = outcome.map(|o| crate::i18n::indicator_label(crate::i18n::current(), &o.indicator));
     render(
         status,
         "work_action.html",
@@ -1002,9 +1002,7 @@ fn delete_page(
     milestone: Option<&MilestoneView>,
     outcome: Option<&OutcomeView>,
 ) -> Result<HttpResponse, PageError> {
-    let label = outcome.map(|o| {
-        indicators::find(&o.indicator).map_or_else(|| o.indicator.clone(), |i| i.label.to_string())
-    });
+    let label = outcome.map(|o| crate::i18n::indicator_label(crate::i18n::current(), &o.indicator));
     render(
         StatusCode::OK,
         "work_delete.html",
@@ -1169,17 +1167,18 @@ impl OutcomeInput {
 #[derive(Debug, Serialize)]
 struct IndicatorGroup {
     group: &'static str,
-    items: Vec<&'static indicators::Indicator>,
+    items: Vec<crate::i18n::ShownIndicator>,
 }
 
 fn indicator_groups() -> Vec<IndicatorGroup> {
     let mut groups: Vec<IndicatorGroup> = Vec::new();
     for i in INDICATORS {
+        let shown = crate::i18n::indicator(crate::i18n::current(), i);
         match groups.iter_mut().find(|g| g.group == i.group) {
-            Some(g) => g.items.push(i),
+            Some(g) => g.items.push(shown),
             None => groups.push(IndicatorGroup {
                 group: i.group,
-                items: vec![i],
+                items: vec![shown],
             }),
         }
     }
@@ -1227,7 +1226,8 @@ fn outcome_form(
             heading => p.t(if outcome.is_some() { "work-outcome-edit-title" } else { "work-outcome-new-title" }),
             current => current.map(|c| minijinja::context! {
                 o => c,
-                label => indicators::find(&c.indicator).map(|i| i.label),
+                label => indicators::find(&c.indicator)
+                    .map(|i| crate::i18n::indicator(crate::i18n::current(), i).label),
                 contributors => c.contributing_agency_ids.iter().map(|a| scene.name(a)).collect::<Vec<_>>(),
             }),
             revisions => revisions,
@@ -1465,8 +1465,8 @@ pub async fn outcome_revisions(
         scene.frame(&who, req.path()),
         minijinja::context! {
             outcome => &o,
-            label => ind.map_or(o.indicator.as_str(), |i| i.label),
-            unit => ind.map_or("", |i| i.unit),
+            label => crate::i18n::indicator_label(crate::i18n::current(), &o.indicator),
+            unit => ind.map_or_else(String::new, |i| crate::i18n::indicator(crate::i18n::current(), i).unit),
             lead => scene.name(&o.lead_agency_id),
             revisions => revisions,
             may_edit => scene.open() && policy::can_edit_outcome(&who.caller, &o.lead_agency_id),

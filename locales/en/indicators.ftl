@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = Suspects identified
+indicator-suspects_identified-definition = Persons identified as suspects of smuggling or trafficking offences.
+indicator-arrests = Arrests
+indicator-arrests-definition = Persons arrested on smuggling, trafficking or related charges.
+indicator-persons_charged = Persons charged
+indicator-persons_charged-definition = Persons formally charged.
+indicator-prosecutions = Prosecutions
+indicator-prosecutions-definition = Prosecutions commenced.
+indicator-convictions = Convictions
+indicator-convictions-definition = Persons convicted (may arrive after the JPA ends).
+indicator-high_value_targets_arrested = High-value targets arrested
+indicator-high_value_targets_arrested-definition = Arrests of organisers or facilitators identified as high-value targets.
+indicator-networks_disrupted = Networks disrupted
+indicator-networks_disrupted-definition = Criminal networks dismantled or disrupted.
+indicator-searches_executed = Searches executed
+indicator-searches_executed-definition = Search warrants or searches carried out.
+indicator-new_investigations = New investigations
+indicator-new_investigations-definition = Investigations opened as a result of the operation.
+indicator-international_requests = International requests
+indicator-international_requests-definition = MLA, extradition and police-to-police requests sent.
+indicator-interpol_notices = INTERPOL notices
+indicator-interpol_notices-definition = INTERPOL notices or diffusions issued.
+indicator-fraudulent_documents_detected = Fraudulent documents detected
+indicator-fraudulent_documents_detected-definition = Forged, counterfeit or fraudulently obtained travel or identity documents detected.
+indicator-assets_seized_usd = Assets seized (USD)
+indicator-assets_seized_usd-definition = Value of assets seized or frozen, in US dollars.
+indicator-vessels_seized = Vessels seized
+indicator-vessels_seized-definition = Boats or ships seized.
+indicator-potential_victims_identified = Potential victims identified
+indicator-potential_victims_identified-definition = Persons identified as potential victims of trafficking.
+indicator-victims_identified = Victims identified
+indicator-victims_identified-definition = Persons formally identified as victims of trafficking.
+indicator-victims_referred = Victims referred
+indicator-victims_referred-definition = Victims referred to protection and support services.
+indicator-child_victims = Child victims
+indicator-child_victims-definition = Identified victims under 18.
+indicator-persons_repatriated = Persons repatriated
+indicator-persons_repatriated-definition = Victims or migrants returned to their country of origin.
+indicator-smuggled_migrants_detected = Smuggled migrants detected
+indicator-smuggled_migrants_detected-definition = Persons detected as smuggled migrants.
+indicator-smuggling_cases_screened_for_trafficking = Smuggling cases screened for trafficking
+indicator-smuggling_cases_screened_for_trafficking-definition = Smuggling cases screened for indicators of trafficking.
+indicator-cases_reclassified_as_trafficking = Cases reclassified as trafficking
+indicator-cases_reclassified_as_trafficking-definition = Smuggling cases reclassified as trafficking in persons after screening.
+indicator-training_sessions = Training sessions
+indicator-training_sessions-definition = Training sessions delivered.
+indicator-officers_trained = Officers trained
+indicator-officers_trained-definition = Officers who completed training.
+indicator-awareness_activities = Awareness activities
+indicator-awareness_activities-definition = Public or community awareness activities held.
+indicator-intelligence_products = Intelligence products
+indicator-intelligence_products-definition = Intelligence reports or products shared.
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = activities
+unit-cases = cases
+unit-documents = documents
+unit-investigations = investigations
+unit-networks = networks
+unit-notices = notices
+unit-persons = persons
+unit-products = products
+unit-requests = requests
+unit-searches = searches
+unit-sessions = sessions
+unit-vessels = vessels

@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = Tersangka teridentifikasi
+indicator-suspects_identified-definition = Orang yang diidentifikasi sebagai tersangka tindak pidana penyelundupan manusia atau perdagangan orang.
+indicator-arrests = Penangkapan
+indicator-arrests-definition = Orang yang ditangkap atas sangkaan penyelundupan manusia, perdagangan orang, atau tindak pidana terkait.
+indicator-persons_charged = Orang didakwa
+indicator-persons_charged-definition = Orang yang didakwa secara resmi.
+indicator-prosecutions = Penuntutan
+indicator-prosecutions-definition = Penuntutan yang dimulai.
+indicator-convictions = Putusan pemidanaan
+indicator-convictions-definition = Orang yang dijatuhi pidana (hasilnya dapat diperoleh setelah JPA berakhir).
+indicator-high_value_targets_arrested = Target prioritas ditangkap
+indicator-high_value_targets_arrested-definition = Penangkapan pengendali atau fasilitator yang ditetapkan sebagai target prioritas.
+indicator-networks_disrupted = Jaringan dilumpuhkan
+indicator-networks_disrupted-definition = Jaringan kriminal yang dibongkar atau dilumpuhkan.
+indicator-searches_executed = Penggeledahan dilaksanakan
+indicator-searches_executed-definition = Penggeledahan yang dilaksanakan, berdasarkan surat perintah penggeledahan atau tidak.
+indicator-new_investigations = Penyidikan baru
+indicator-new_investigations-definition = Penyidikan yang dibuka sebagai hasil operasi.
+indicator-international_requests = Permintaan internasional
+indicator-international_requests-definition = Permintaan MLA, ekstradisi, dan kerja sama antarkepolisian yang dikirim.
+indicator-interpol_notices = Notice INTERPOL
+indicator-interpol_notices-definition = Notice atau diffusion INTERPOL yang diterbitkan.
+indicator-fraudulent_documents_detected = Dokumen palsu terdeteksi
+indicator-fraudulent_documents_detected-definition = Dokumen perjalanan atau identitas yang dipalsukan, tiruan, atau diperoleh secara curang yang terdeteksi.
+indicator-assets_seized_usd = Aset disita (USD)
+indicator-assets_seized_usd-definition = Nilai aset yang disita atau dibekukan, dalam dolar AS.
+indicator-vessels_seized = Kapal disita
+indicator-vessels_seized-definition = Perahu atau kapal yang disita.
+indicator-potential_victims_identified = Terduga korban teridentifikasi
+indicator-potential_victims_identified-definition = Orang yang diidentifikasi sebagai terduga korban perdagangan orang.
+indicator-victims_identified = Korban teridentifikasi
+indicator-victims_identified-definition = Orang yang secara resmi diidentifikasi sebagai korban perdagangan orang.
+indicator-victims_referred = Korban dirujuk
+indicator-victims_referred-definition = Korban yang dirujuk ke layanan perlindungan dan pendampingan.
+indicator-child_victims = Korban anak
+indicator-child_victims-definition = Korban teridentifikasi yang berusia di bawah 18 tahun.
+indicator-persons_repatriated = Orang dipulangkan
+indicator-persons_repatriated-definition = Korban atau migran yang dipulangkan ke negara asalnya.
+indicator-smuggled_migrants_detected = Migran selundupan terdeteksi
+indicator-smuggled_migrants_detected-definition = Orang yang terdeteksi sebagai migran yang diselundupkan.
+indicator-smuggling_cases_screened_for_trafficking = Kasus penyelundupan yang disaring terkait perdagangan orang
+indicator-smuggling_cases_screened_for_trafficking-definition = Kasus penyelundupan manusia yang disaring untuk mendeteksi indikator perdagangan orang.
+indicator-cases_reclassified_as_trafficking = Kasus direklasifikasi sebagai perdagangan orang
+indicator-cases_reclassified_as_trafficking-definition = Kasus penyelundupan manusia yang direklasifikasi sebagai perdagangan orang setelah penyaringan.
+indicator-training_sessions = Sesi pelatihan
+indicator-training_sessions-definition = Sesi pelatihan yang diselenggarakan.
+indicator-officers_trained = Petugas yang dilatih
+indicator-officers_trained-definition = Petugas yang telah menyelesaikan pelatihan.
+indicator-awareness_activities = Kegiatan sosialisasi
+indicator-awareness_activities-definition = Kegiatan sosialisasi dan peningkatan kesadaran bagi publik atau komunitas yang dilaksanakan.
+indicator-intelligence_products = Produk intelijen
+indicator-intelligence_products-definition = Laporan atau produk intelijen yang dibagikan.
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = kegiatan
+unit-cases = kasus
+unit-documents = dokumen
+unit-investigations = penyidikan
+unit-networks = jaringan
+unit-notices = notice
+unit-persons = orang
+unit-products = produk
+unit-requests = permintaan
+unit-searches = penggeledahan
+unit-sessions = sesi
+unit-vessels = kapal

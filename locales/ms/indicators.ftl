@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = Suspek dikenal pasti
+indicator-suspects_identified-definition = Orang yang dikenal pasti sebagai suspek kesalahan penyeludupan migran atau pemerdagangan orang.
+indicator-arrests = Tangkapan
+indicator-arrests-definition = Orang yang ditangkap atas kesalahan penyeludupan migran, pemerdagangan orang atau kesalahan berkaitan.
+indicator-persons_charged = Orang dituduh
+indicator-persons_charged-definition = Orang yang dituduh secara rasmi.
+indicator-prosecutions = Pendakwaan
+indicator-prosecutions-definition = Pendakwaan yang dimulakan.
+indicator-convictions = Sabitan
+indicator-convictions-definition = Orang yang disabitkan kesalahan (keputusan mungkin diterima selepas JPA tamat).
+indicator-high_value_targets_arrested = Sasaran bernilai tinggi ditangkap
+indicator-high_value_targets_arrested-definition = Tangkapan dalang atau fasilitator yang dikenal pasti sebagai sasaran bernilai tinggi.
+indicator-networks_disrupted = Rangkaian dilumpuhkan
+indicator-networks_disrupted-definition = Rangkaian jenayah yang ditumpaskan atau dilumpuhkan.
+indicator-searches_executed = Penggeledahan dijalankan
+indicator-searches_executed-definition = Waran geledah yang dilaksanakan atau penggeledahan yang dijalankan.
+indicator-new_investigations = Siasatan baharu
+indicator-new_investigations-definition = Siasatan yang dibuka hasil daripada operasi.
+indicator-international_requests = Permintaan antarabangsa
+indicator-international_requests-definition = Permintaan MLA, ekstradisi dan permintaan antara polis yang dihantar.
+indicator-interpol_notices = Notis INTERPOL
+indicator-interpol_notices-definition = Notis atau difusi INTERPOL yang dikeluarkan.
+indicator-fraudulent_documents_detected = Dokumen palsu dikesan
+indicator-fraudulent_documents_detected-definition = Dokumen perjalanan atau pengenalan diri yang dipalsukan, tiruan atau diperoleh secara tipu yang dikesan.
+indicator-assets_seized_usd = Aset dirampas (USD)
+indicator-assets_seized_usd-definition = Nilai aset yang dirampas atau dibekukan, dalam dolar AS.
+indicator-vessels_seized = Vesel dirampas
+indicator-vessels_seized-definition = Bot atau kapal yang dirampas.
+indicator-potential_victims_identified = Mangsa berpotensi dikenal pasti
+indicator-potential_victims_identified-definition = Orang yang dikenal pasti sebagai mangsa berpotensi pemerdagangan orang.
+indicator-victims_identified = Mangsa dikenal pasti
+indicator-victims_identified-definition = Orang yang dikenal pasti secara rasmi sebagai mangsa pemerdagangan orang.
+indicator-victims_referred = Mangsa dirujuk
+indicator-victims_referred-definition = Mangsa yang dirujuk kepada perkhidmatan perlindungan dan sokongan.
+indicator-child_victims = Mangsa kanak-kanak
+indicator-child_victims-definition = Mangsa dikenal pasti yang berumur di bawah 18 tahun.
+indicator-persons_repatriated = Orang dihantar pulang
+indicator-persons_repatriated-definition = Mangsa atau migran yang dihantar pulang ke negara asal mereka.
+indicator-smuggled_migrants_detected = Migran diseludup dikesan
+indicator-smuggled_migrants_detected-definition = Orang yang dikesan sebagai migran yang diseludup.
+indicator-smuggling_cases_screened_for_trafficking = Kes penyeludupan disaring untuk pemerdagangan orang
+indicator-smuggling_cases_screened_for_trafficking-definition = Kes penyeludupan migran yang disaring bagi penunjuk pemerdagangan orang.
+indicator-cases_reclassified_as_trafficking = Kes diklasifikasikan semula sebagai pemerdagangan orang
+indicator-cases_reclassified_as_trafficking-definition = Kes penyeludupan migran yang diklasifikasikan semula sebagai pemerdagangan orang selepas saringan.
+indicator-training_sessions = Sesi latihan
+indicator-training_sessions-definition = Sesi latihan yang dilaksanakan.
+indicator-officers_trained = Pegawai dilatih
+indicator-officers_trained-definition = Pegawai yang telah menamatkan latihan.
+indicator-awareness_activities = Aktiviti kesedaran
+indicator-awareness_activities-definition = Aktiviti kesedaran awam atau komuniti yang diadakan.
+indicator-intelligence_products = Produk risikan
+indicator-intelligence_products-definition = Laporan atau produk risikan yang dikongsi.
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = aktiviti
+unit-cases = kes
+unit-documents = dokumen
+unit-investigations = siasatan
+unit-networks = rangkaian
+unit-notices = notis
+unit-persons = orang
+unit-products = produk
+unit-requests = permintaan
+unit-searches = penggeledahan
+unit-sessions = sesi
+unit-vessels = vesel

@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = ผู้ต้องสงสัยที่ระบุตัวได้
+indicator-suspects_identified-definition = บุคคลที่ระบุตัวได้ว่าเป็นผู้ต้องสงสัยในความผิดฐานลักลอบขนคนเข้าเมืองหรือค้ามนุษย์
+indicator-arrests = การจับกุม
+indicator-arrests-definition = บุคคลที่ถูกจับกุมในข้อหาลักลอบขนคนเข้าเมือง ค้ามนุษย์ หรือข้อหาที่เกี่ยวข้อง
+indicator-persons_charged = ผู้ถูกแจ้งข้อกล่าวหา
+indicator-persons_charged-definition = บุคคลที่ถูกแจ้งข้อกล่าวหาอย่างเป็นทางการ
+indicator-prosecutions = การดำเนินคดีในชั้นศาล
+indicator-prosecutions-definition = คดีที่เริ่มดำเนินคดีในชั้นศาลแล้ว
+indicator-convictions = การพิพากษาลงโทษ
+indicator-convictions-definition = บุคคลที่ศาลพิพากษาลงโทษ (อาจทราบผลหลังจาก JPA สิ้นสุดลงแล้ว)
+indicator-high_value_targets_arrested = การจับกุมบุคคลเป้าหมายสำคัญ
+indicator-high_value_targets_arrested-definition = การจับกุมผู้ควบคุมขบวนการหรือผู้อำนวยความสะดวกที่ถูกระบุว่าเป็นบุคคลเป้าหมายสำคัญ
+indicator-networks_disrupted = การทลายเครือข่าย
+indicator-networks_disrupted-definition = เครือข่ายอาชญากรรมที่ถูกทลายหรือถูกสกัดกั้นการดำเนินงาน
+indicator-searches_executed = การตรวจค้น
+indicator-searches_executed-definition = การตรวจค้นตามหมายค้นหรือการตรวจค้นที่ได้ดำเนินการแล้ว
+indicator-new_investigations = การสืบสวนใหม่
+indicator-new_investigations-definition = การสืบสวนที่เปิดขึ้นอันเป็นผลจากปฏิบัติการ
+indicator-international_requests = คำร้องขอระหว่างประเทศ
+indicator-international_requests-definition = คำร้องขอ MLA คำร้องขอส่งผู้ร้ายข้ามแดน และคำร้องขอผ่านช่องทางตำรวจต่อตำรวจที่ส่งไปแล้ว
+indicator-interpol_notices = หมาย INTERPOL
+indicator-interpol_notices-definition = หมายหรือหนังสือแจ้งเวียน (diffusion) ของ INTERPOL ที่ออกแล้ว
+indicator-fraudulent_documents_detected = เอกสารปลอมที่ตรวจพบ
+indicator-fraudulent_documents_detected-definition = เอกสารการเดินทางหรือเอกสารแสดงตนที่ถูกปลอมแปลง ทำปลอมขึ้น หรือได้มาโดยมิชอบ ซึ่งตรวจพบ
+indicator-assets_seized_usd = ทรัพย์สินที่ถูกยึด (USD)
+indicator-assets_seized_usd-definition = มูลค่าทรัพย์สินที่ถูกยึดหรืออายัด คิดเป็นดอลลาร์สหรัฐ
+indicator-vessels_seized = เรือที่ถูกยึด
+indicator-vessels_seized-definition = เรือขนาดเล็กหรือเรือขนาดใหญ่ที่ถูกยึด
+indicator-potential_victims_identified = ผู้ที่อาจเป็นผู้เสียหายที่ระบุตัวได้
+indicator-potential_victims_identified-definition = บุคคลที่ระบุตัวได้ว่าอาจเป็นผู้เสียหายจากการค้ามนุษย์
+indicator-victims_identified = ผู้เสียหายที่ระบุตัวได้
+indicator-victims_identified-definition = บุคคลที่ผ่านการคัดแยกอย่างเป็นทางการว่าเป็นผู้เสียหายจากการค้ามนุษย์
+indicator-victims_referred = ผู้เสียหายที่ได้รับการส่งต่อ
+indicator-victims_referred-definition = ผู้เสียหายที่ได้รับการส่งต่อไปยังหน่วยบริการคุ้มครองและช่วยเหลือ
+indicator-child_victims = ผู้เสียหายที่เป็นเด็ก
+indicator-child_victims-definition = ผู้เสียหายที่ระบุตัวได้ซึ่งมีอายุต่ำกว่า 18 ปี
+indicator-persons_repatriated = ผู้ที่ได้รับการส่งกลับ
+indicator-persons_repatriated-definition = ผู้เสียหายหรือผู้ย้ายถิ่นที่ได้รับการส่งกลับประเทศต้นทาง
+indicator-smuggled_migrants_detected = การตรวจพบผู้ย้ายถิ่นที่ถูกลักลอบขนเข้าเมือง
+indicator-smuggled_migrants_detected-definition = บุคคลที่ตรวจพบว่าเป็นผู้ย้ายถิ่นที่ถูกลักลอบขนเข้าเมือง
+indicator-smuggling_cases_screened_for_trafficking = คดีลักลอบขนคนเข้าเมืองที่ผ่านการคัดกรองการค้ามนุษย์
+indicator-smuggling_cases_screened_for_trafficking-definition = คดีลักลอบขนคนเข้าเมืองที่ได้รับการคัดกรองตามตัวชี้วัดการค้ามนุษย์
+indicator-cases_reclassified_as_trafficking = คดีที่ปรับเปลี่ยนเป็นคดีค้ามนุษย์
+indicator-cases_reclassified_as_trafficking-definition = คดีลักลอบขนคนเข้าเมืองที่ปรับเปลี่ยนฐานความผิดเป็นการค้ามนุษย์หลังการคัดกรอง
+indicator-training_sessions = การฝึกอบรม
+indicator-training_sessions-definition = การฝึกอบรมที่จัดขึ้น
+indicator-officers_trained = เจ้าหน้าที่ที่ได้รับการฝึกอบรม
+indicator-officers_trained-definition = เจ้าหน้าที่ที่ผ่านการฝึกอบรมครบถ้วนแล้ว
+indicator-awareness_activities = กิจกรรมสร้างความตระหนักรู้
+indicator-awareness_activities-definition = กิจกรรมสร้างความตระหนักรู้แก่สาธารณชนหรือชุมชนที่จัดขึ้น
+indicator-intelligence_products = ผลผลิตข่าวกรอง
+indicator-intelligence_products-definition = รายงานข่าวกรองหรือผลผลิตข่าวกรองที่แบ่งปันแล้ว
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = กิจกรรม
+unit-cases = คดี
+unit-documents = ฉบับ
+unit-investigations = เรื่อง
+unit-networks = เครือข่าย
+unit-notices = ฉบับ
+unit-persons = คน
+unit-products = ฉบับ
+unit-requests = เรื่อง
+unit-searches = ครั้ง
+unit-sessions = ครั้ง
+unit-vessels = ลำ

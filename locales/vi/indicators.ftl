@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = Đối tượng tình nghi được xác định
+indicator-suspects_identified-definition = Người được xác định là đối tượng tình nghi phạm tội đưa người di cư trái phép hoặc mua bán người.
+indicator-arrests = Bắt giữ
+indicator-arrests-definition = Người bị bắt giữ về tội đưa người di cư trái phép, mua bán người hoặc các tội liên quan.
+indicator-persons_charged = Người bị khởi tố
+indicator-persons_charged-definition = Người chính thức bị khởi tố bị can.
+indicator-prosecutions = Truy tố
+indicator-prosecutions-definition = Các vụ án đã được truy tố.
+indicator-convictions = Kết án
+indicator-convictions-definition = Người bị kết án (kết quả có thể có sau khi JPA kết thúc).
+indicator-high_value_targets_arrested = Đối tượng trọng điểm bị bắt giữ
+indicator-high_value_targets_arrested-definition = Các trường hợp bắt giữ đối tượng tổ chức hoặc đối tượng giúp sức được xác định là đối tượng trọng điểm.
+indicator-networks_disrupted = Đường dây bị triệt phá
+indicator-networks_disrupted-definition = Đường dây tội phạm bị triệt phá hoặc bị vô hiệu hóa.
+indicator-searches_executed = Khám xét
+indicator-searches_executed-definition = Lệnh khám xét đã thi hành hoặc các cuộc khám xét đã tiến hành.
+indicator-new_investigations = Vụ điều tra mới
+indicator-new_investigations-definition = Các vụ điều tra được mở từ kết quả của đợt hoạt động.
+indicator-international_requests = Yêu cầu quốc tế
+indicator-international_requests-definition = Yêu cầu tương trợ tư pháp (MLA), yêu cầu dẫn độ và yêu cầu hợp tác giữa cảnh sát với cảnh sát đã gửi.
+indicator-interpol_notices = Thông báo INTERPOL
+indicator-interpol_notices-definition = Thông báo hoặc diffusion của INTERPOL đã được phát hành.
+indicator-fraudulent_documents_detected = Giấy tờ giả bị phát hiện
+indicator-fraudulent_documents_detected-definition = Giấy tờ xuất nhập cảnh hoặc giấy tờ tùy thân bị giả mạo, làm giả hoặc có được bằng thủ đoạn gian dối đã bị phát hiện.
+indicator-assets_seized_usd = Tài sản bị thu giữ (USD)
+indicator-assets_seized_usd-definition = Giá trị tài sản bị thu giữ hoặc phong tỏa, tính bằng đô la Mỹ.
+indicator-vessels_seized = Tàu thuyền bị thu giữ
+indicator-vessels_seized-definition = Thuyền hoặc tàu bị thu giữ.
+indicator-potential_victims_identified = Người nghi là nạn nhân được xác định
+indicator-potential_victims_identified-definition = Người được xác định là có thể là nạn nhân bị mua bán.
+indicator-victims_identified = Nạn nhân được xác định
+indicator-victims_identified-definition = Người được chính thức xác định là nạn nhân bị mua bán.
+indicator-victims_referred = Nạn nhân được chuyển giao
+indicator-victims_referred-definition = Nạn nhân được chuyển giao đến các dịch vụ bảo vệ và hỗ trợ.
+indicator-child_victims = Nạn nhân là trẻ em
+indicator-child_victims-definition = Nạn nhân đã được xác định dưới 18 tuổi.
+indicator-persons_repatriated = Người được hồi hương
+indicator-persons_repatriated-definition = Nạn nhân hoặc người di cư được đưa trở về quốc gia gốc.
+indicator-smuggled_migrants_detected = Người di cư bị đưa trái phép được phát hiện
+indicator-smuggled_migrants_detected-definition = Người được phát hiện là người di cư bị đưa trái phép.
+indicator-smuggling_cases_screened_for_trafficking = Vụ đưa người di cư trái phép được sàng lọc mua bán người
+indicator-smuggling_cases_screened_for_trafficking-definition = Các vụ đưa người di cư trái phép được sàng lọc theo các dấu hiệu mua bán người.
+indicator-cases_reclassified_as_trafficking = Vụ việc được xác định lại là mua bán người
+indicator-cases_reclassified_as_trafficking-definition = Các vụ đưa người di cư trái phép được xác định lại là mua bán người sau khi sàng lọc.
+indicator-training_sessions = Lớp tập huấn
+indicator-training_sessions-definition = Các lớp tập huấn đã tổ chức.
+indicator-officers_trained = Cán bộ được tập huấn
+indicator-officers_trained-definition = Cán bộ đã hoàn thành tập huấn.
+indicator-awareness_activities = Hoạt động tuyên truyền
+indicator-awareness_activities-definition = Các hoạt động tuyên truyền nâng cao nhận thức cho công chúng hoặc cộng đồng đã tổ chức.
+indicator-intelligence_products = Sản phẩm tình báo
+indicator-intelligence_products-definition = Báo cáo hoặc sản phẩm tình báo đã chia sẻ.
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = cuộc
+unit-cases = vụ
+unit-documents = giấy tờ
+unit-investigations = vụ
+unit-networks = đường dây
+unit-notices = thông báo
+unit-persons = người
+unit-products = bản
+unit-requests = yêu cầu
+unit-searches = lượt
+unit-sessions = lớp
+unit-vessels = chiếc

@@ -1,0 +1,71 @@
+# The outcome indicator dictionary (DOMAIN.md, "Outcome indicators"): each indicator's
+# label and definition, then the units figures are counted in. The JSON API keeps its
+# English `label` and `definition`; pages and mails show these.
+
+indicator-suspects_identified = 确定犯罪嫌疑人
+indicator-suspects_identified-definition = 被确定为偷运移民或贩运人口犯罪嫌疑人的人员。
+indicator-arrests = 逮捕
+indicator-arrests-definition = 因偷运移民、贩运人口或相关罪名被逮捕的人员。
+indicator-persons_charged = 被指控人员
+indicator-persons_charged-definition = 被正式提出指控的人员。
+indicator-prosecutions = 提起公诉
+indicator-prosecutions-definition = 已提起公诉的案件。
+indicator-convictions = 定罪
+indicator-convictions-definition = 被定罪的人员（结果可能在 JPA 结束后才得出）。
+indicator-high_value_targets_arrested = 逮捕重点目标人物
+indicator-high_value_targets_arrested-definition = 对被确定为重点目标人物的组织者或协助者实施的逮捕。
+indicator-networks_disrupted = 打掉犯罪网络
+indicator-networks_disrupted-definition = 被摧毁或瓦解的犯罪网络。
+indicator-searches_executed = 执行搜查
+indicator-searches_executed-definition = 已执行的搜查证或已开展的搜查。
+indicator-new_investigations = 新开展的调查
+indicator-new_investigations-definition = 因本次行动而启动的调查。
+indicator-international_requests = 国际请求
+indicator-international_requests-definition = 已发出的司法协助（MLA）请求、引渡请求和警务直接合作请求。
+indicator-interpol_notices = INTERPOL 通报
+indicator-interpol_notices-definition = 已发布的 INTERPOL 通报或协查函（diffusion）。
+indicator-fraudulent_documents_detected = 查获欺诈证件
+indicator-fraudulent_documents_detected-definition = 查获的伪造、变造或骗取的旅行证件或身份证件。
+indicator-assets_seized_usd = 扣押资产（USD）
+indicator-assets_seized_usd-definition = 被扣押或冻结资产的价值，以美元计。
+indicator-vessels_seized = 扣押船舶
+indicator-vessels_seized-definition = 被扣押的小艇或船舶。
+indicator-potential_victims_identified = 识别疑似被害人
+indicator-potential_victims_identified-definition = 被识别为疑似贩运人口被害人的人员。
+indicator-victims_identified = 认定被害人
+indicator-victims_identified-definition = 被正式认定为贩运人口被害人的人员。
+indicator-victims_referred = 转介被害人
+indicator-victims_referred-definition = 被转介至保护和支助服务的被害人。
+indicator-child_victims = 儿童被害人
+indicator-child_victims-definition = 已认定的未满 18 周岁被害人。
+indicator-persons_repatriated = 遣返人员
+indicator-persons_repatriated-definition = 被遣返回原籍国的被害人或移民。
+indicator-smuggled_migrants_detected = 发现被偷运移民
+indicator-smuggled_migrants_detected-definition = 被发现为被偷运移民的人员。
+indicator-smuggling_cases_screened_for_trafficking = 经贩运人口甄别的偷运移民案件
+indicator-smuggling_cases_screened_for_trafficking-definition = 按贩运人口指标进行甄别的偷运移民案件。
+indicator-cases_reclassified_as_trafficking = 重新定性为贩运人口的案件
+indicator-cases_reclassified_as_trafficking-definition = 经甄别后重新定性为贩运人口的偷运移民案件。
+indicator-training_sessions = 培训场次
+indicator-training_sessions-definition = 已举办的培训。
+indicator-officers_trained = 受训人员
+indicator-officers_trained-definition = 已完成培训的执法人员。
+indicator-awareness_activities = 宣传教育活动
+indicator-awareness_activities-definition = 面向公众或社区开展的宣传教育活动。
+indicator-intelligence_products = 情报产品
+indicator-intelligence_products-definition = 已共享的情报报告或情报产品。
+
+# Units, as in "Counted in: persons".
+unit-USD = USD
+unit-activities = 场
+unit-cases = 起
+unit-documents = 份
+unit-investigations = 项
+unit-networks = 个
+unit-notices = 份
+unit-persons = 人
+unit-products = 份
+unit-requests = 项
+unit-searches = 次
+unit-sessions = 场
+unit-vessels = 艘
