@@ -88,12 +88,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let templates = Templates::new().unwrap();
-    println!("mail                 en µs   th µs   th/en");
+    println!("mail                 en µs   th µs   th/en   en bytes  th bytes");
     for (name, kind) in [
         ("reminder (overdue)", ReminderKind::Overdue(1)),
         ("digest (50 rows)", ReminderKind::Digest),
     ] {
         let mut times = std::collections::BTreeMap::<&str, Vec<f64>>::new();
+        let mut rendering = std::collections::BTreeMap::<&str, Vec<f64>>::new();
         for round in 0..ROUNDS {
             // Alternate which goes first, so that warm-up and drift fall on both.
             let order = if round % 2 == 0 {
@@ -118,10 +119,48 @@ fn main() {
                 }
                 let micros = started.elapsed().as_secs_f64() * 1e6 / PER_ROUND as f64;
                 times.entry(lang).or_default().push(micros);
+                let started = Instant::now();
+                for _ in 0..PER_ROUND {
+                    let mail = templates
+                        .render(
+                            &r,
+                            "JPA-2026",
+                            "Joint Period of Action 2026",
+                            false,
+                            "http://x/",
+                        )
+                        .unwrap();
+                    std::hint::black_box(mail);
+                }
+                let micros = started.elapsed().as_secs_f64() * 1e6 / PER_ROUND as f64;
+                rendering.entry(lang).or_default().push(micros);
             }
         }
         let (en, th) = (median(times["en"].clone()), median(times["th"].clone()));
-        println!("{name:<20} {en:>6.1}  {th:>6.1}   {:.2}", th / en);
+        let size = |lang: &str| {
+            wire(
+                templates
+                    .render(
+                        &reminder(lang, kind),
+                        "JPA-2026",
+                        "Joint Period of Action 2026",
+                        false,
+                        "http://x/",
+                    )
+                    .unwrap(),
+            )
+        };
+        println!(
+            "{name:<20} {en:>6.1}  {th:>6.1}   {:.2}   {:>8}  {:>8}",
+            th / en,
+            size("en"),
+            size("th")
+        );
+        let (en, th) = (
+            median(rendering["en"].clone()),
+            median(rendering["th"].clone()),
+        );
+        println!("  of which rendering {en:>6.1}  {th:>6.1}   {:.2}", th / en);
     }
     let mut times = std::collections::BTreeMap::<&str, Vec<f64>>::new();
     for round in 0..ROUNDS {
