@@ -94,6 +94,7 @@ impl Pages {
         env.add_filter("grouped", |state: &minijinja::State, v: Value| {
             match v.as_i64() {
                 Some(n) => i18n::grouped(&template_lang(state), n),
+                None if v.is_none() || v.is_undefined() => String::new(),
                 None => v.to_string(),
             }
         });

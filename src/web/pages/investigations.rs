@@ -814,7 +814,10 @@ fn domain_errors(
                 "inv-err-field",
                 &[
                     ("label", field_label(&id)?.into()),
-                    ("message", e.message.clone().into()),
+                    (
+                        "message",
+                        crate::web::forms::domain_message(&e.message).into(),
+                    ),
                 ],
             )?,
         };

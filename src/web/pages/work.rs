@@ -445,7 +445,10 @@ fn from_domain(p: &Pages, errors: &[FieldError], inputs: &[&str]) -> FormErrors 
                     "work-err-other",
                     &[
                         ("label", p.t(&format!("work-field-{}", e.field)).into()),
-                        ("message", e.message.clone().into()),
+                        (
+                            "message",
+                            crate::web::forms::domain_message(&e.message).into(),
+                        ),
                     ],
                 ),
             }

@@ -230,7 +230,10 @@ pub(crate) fn domain_errors(
                 "adm-err-field",
                 &[
                     ("label", label(field)?.into()),
-                    ("message", e.message.clone().into()),
+                    (
+                        "message",
+                        crate::web::forms::domain_message(&e.message).into(),
+                    ),
                 ],
             )?
         };
