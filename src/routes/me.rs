@@ -26,6 +26,7 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
 
 /// Changes the caller's own settings: the language of their pages and mails.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "account", security(("bearer" = [])),
+    params(("If-Match" = String, Header, description = "`\"<version>\"` of the caller's account this change is based on; 428 when absent, 412 when stale", pattern = r#"^"[0-9]{1,18}"$"#)),
     request_body = UpdateMe,
     responses((status = 200, body = UserView), (status = 412, body = crate::error::Problem),
               (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]

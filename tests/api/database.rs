@@ -50,6 +50,11 @@ fn production_refuses_sqlite_file_mail_and_a_short_secret() {
     assert!(settings.validate().is_err(), "no secret");
     settings.auth.jwt_secret = Some(SecretString::from("x".repeat(32)));
     assert!(settings.validate().is_ok());
+    settings.i18n.pseudo_locale = true;
+    assert!(
+        settings.validate().is_err(),
+        "the tests' pseudo-language in production"
+    );
 }
 
 /// A TCP proxy to PostgreSQL that can be cut and restored.
