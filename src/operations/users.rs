@@ -79,18 +79,34 @@ pub fn update_me(
         if let Some(locale) = locale {
             after.locale = locale.to_string();
         }
-        let changes = diff(
-            &UserView::from(before.clone()).audit_fields(),
-            &UserView::from(after.clone()).audit_fields(),
-        );
-        if unchanged(&changes) {
-            return Ok(UserView::from(after));
-        }
-        let now = db::now();
-        db::versioned(users::update(conn, &after, now)?)?;
-        audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
-        Ok(users::find(conn, &after.id)?.into())
+        save(conn, ctx, &before, after)
     })
+}
+
+/// Writes a changed user (compare-and-set on its version) with its audit record; ends
+/// its sessions when it was deactivated. A change that changes nothing keeps the version:
+/// other holders of the ETag are not sent a 412 for nothing, and the audit log records
+/// no non-event.
+fn save(
+    conn: &mut DbConnection,
+    ctx: &AuditContext,
+    before: &UserRow,
+    after: UserRow,
+) -> Result<UserView> {
+    let changes = diff(
+        &UserView::from(before.clone()).audit_fields(),
+        &UserView::from(after.clone()).audit_fields(),
+    );
+    if unchanged(&changes) {
+        return Ok(UserView::from(after));
+    }
+    let now = db::now();
+    db::versioned(users::update(conn, &after, now)?)?;
+    if before.active && !after.active {
+        sessions::revoke_all_for_user(conn, &after.id, None, now)?;
+    }
+    audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
+    Ok(users::find(conn, &after.id)?.into())
 }
 
 /// A language the service has, or a field error.
@@ -324,21 +340,6 @@ pub fn update(
                 ));
             }
         }
-        let changes = diff(
-            &UserView::from(before.clone()).audit_fields(),
-            &UserView::from(after.clone()).audit_fields(),
-        );
-        if unchanged(&changes) {
-            // A PATCH that changes nothing keeps the version: other holders of the ETag
-            // are not sent a 412 for nothing, and the audit log records no non-event.
-            return Ok(UserView::from(after));
-        }
-        let now = db::now();
-        db::versioned(users::update(conn, &after, now)?)?;
-        if before.active && !after.active {
-            sessions::revoke_all_for_user(conn, &after.id, None, now)?;
-        }
-        audit::record(conn, ctx, "user.update", "user", &after.id, changes, now)?;
-        Ok(users::find(conn, &after.id)?.into())
+        save(conn, ctx, &before, after)
     })
 }

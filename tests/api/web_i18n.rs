@@ -121,6 +121,29 @@ async fn a_user_chooses_a_language_on_me_and_every_page_follows_it() {
     assert!(bad
         .text
         .contains(&message_in("en", "err-locale-unknown", &[])));
+    // Oversized: the same 422; a malformed version is a stale form (409, nothing saved).
+    let huge = "x".repeat(70_000);
+    let oversized = b
+        .post(
+            "/me/locale",
+            &[("csrf", &csrf), ("locale", &huge), ("version", "1")],
+        )
+        .await;
+    assert!(
+        matches!(oversized.status, 413 | 422),
+        "{}",
+        oversized.status
+    );
+    let malformed = b
+        .post(
+            "/me/locale",
+            &[("csrf", &csrf), ("locale", "th"), ("version", "one")],
+        )
+        .await;
+    assert_eq!(malformed.status, 409);
+    assert!(malformed
+        .text
+        .contains(&message_in("en", "err-stale-form", &[])));
     // Without the CSRF token: 403, nothing saved.
     let forged = b
         .post("/me/locale", &[("locale", "th"), ("version", "1")])
@@ -153,6 +176,19 @@ async fn a_user_chooses_a_language_on_me_and_every_page_follows_it() {
         .to_string();
     let api = app.get("/api/v1/me", &token).await;
     assert_eq!(api.body["locale"], "zh-Hans");
+    // The API refuses a wrong type and a stale version, and changes nothing.
+    let wrong = app
+        .patch("/api/v1/me", &token, 2, serde_json::json!({"locale": 7}))
+        .await;
+    assert!(matches!(wrong.status, 400 | 422), "{}", wrong.text);
+    let stale_api = app
+        .patch("/api/v1/me", &token, 1, serde_json::json!({"locale": "vi"}))
+        .await;
+    assert_eq!(stale_api.status, 412, "{}", stale_api.text);
+    assert_eq!(
+        app.get("/api/v1/me", &token).await.body["locale"],
+        "zh-Hans"
+    );
 
     // A form opened before that change is stale: 409, the choice kept, the new version
     // carried so that saving again is deliberate.
