@@ -55,7 +55,7 @@ for agency in agencies:
 liaison = call("POST", "/api/v1/users", {"email": "liaison@seed.example", "display_name": "Seed Liaison",
                                          "role": "liaison", "agency_id": agencies[0]})["id"]
 call("POST", "/api/v1/users", {"email": "observer@seed.example", "display_name": "Seed Observer",
-                               "role": "observer"})
+                               "role": "observer", "organisation": "UNODC"})
 
 investigations = []
 for n, sensitivity in enumerate(["standard", "restricted"]):
@@ -78,6 +78,28 @@ outcomes = [
          {"indicator": "arrests", "value": 3, "occurred_on": today.isoformat(),
           "contributing_agency_ids": [agencies[1]]})["id"]
     for inv in investigations
+]
+
+plan = call("POST", "/api/v1/work-plans", {
+    "title": "Seed plan", "first_year": today.year - 1, "last_year": today.year + 1,
+    "priorities": [{"number": 1, "text": "Compendium"}, {"number": 2, "text": "JPA"}]})["id"]
+items = [
+    call("POST", f"/api/v1/work-plans/{plan}/action-items",
+         {"number": str(n), "text": f"Seed item {n}", "priority_numbers": [n], "jpa_ids": [jpa]})["id"]
+    for n in (1, 2)
+]
+meetings = [
+    call("POST", f"/api/v1/work-plans/{plan}/meetings",
+         {"held_on": day.isoformat(), "place": "Seed place"})["id"]
+    for day in (today - datetime.timedelta(days=30), today + datetime.timedelta(days=30))
+]
+call("POST", f"/api/v1/meetings/{meetings[0]}/status-updates",
+     {"action_item_id": items[0], "status": "in_progress", "timeframe": "ongoing"})
+interests = [
+    call("POST", f"/api/v1/action-items/{items[0]}/interests",
+         {"member": {"country": "TH"}, "role": "lead"})["id"],
+    call("POST", f"/api/v1/action-items/{items[1]}/interests",
+         {"member": {"organisation": "UNODC"}, "role": "support"})["id"],
 ]
 
 
@@ -126,6 +148,14 @@ values = {values(outcomes)}
 values = {values([liaison])}
 [dictionaries.periods]
 values = {values(periods)}
+[dictionaries.work_plans]
+values = {values([plan])}
+[dictionaries.action_items]
+values = {values(items)}
+[dictionaries.meetings]
+values = {values(meetings)}
+[dictionaries.interests]
+values = {values(interests)}
 [dictionaries.versions]
 values = {values([f'"{v}"' for v in range(1, 41)])}
 
@@ -138,10 +168,13 @@ values = {values([f'"{v}"' for v in range(1, 41)])}
 "query.period" = {{ dictionary = "periods", probability = 0.5 }}
 "body.lead_agency_id" = {{ dictionary = "agencies", probability = 0.8 }}
 "body.investigation_id" = {{ dictionary = "investigations", probability = 0.8 }}
+"body.action_item_id" = {{ dictionary = "action_items", probability = 0.8 }}
 """)
 for prefix, dictionary in [("jpas", "jpas"), ("investigations", "investigations"),
                            ("milestones", "milestones"), ("outcomes", "outcomes"),
-                           ("users", "users"), ("agencies", "agencies")]:
+                           ("users", "users"), ("agencies", "agencies"),
+                           ("work-plans", "work_plans"), ("action-items", "action_items"),
+                           ("meetings", "meetings"), ("interests", "interests")]:
     print(f"""[[operations]]
 include-path-regex = "^/api/v1/{prefix}/\\\\{{id\\\\}}"
 parameters = {{ "path.id" = {{ dictionary = "{dictionary}", probability = 0.9 }} }}

@@ -144,6 +144,7 @@ async fn main() {
                             active: true,
                             password_hash: None,
                             locale: locale.clone(),
+                            organisation: None,
                             version: 1,
                             created_at: now,
                             updated_at: now,

@@ -54,6 +54,12 @@ text_schemas! {
     optional_text_200 = OPTIONAL_TEXT, 200;
     /// Revision reason of an outcome.
     optional_text_2000 = OPTIONAL_TEXT, 2_000;
+    /// An action item's text.
+    required_text_2000 = REQUIRED_TEXT, 2_000;
+    /// An action item's number (`domain::work_plan::item_number`).
+    item_number = crate::domain::work_plan::ITEM_NUMBER, 11;
+    /// A delivery timeframe (`domain::work_plan::timeframe`).
+    timeframe = crate::domain::work_plan::TIMEFRAME, 10;
     /// Notes and descriptions.
     optional_text_10000 = OPTIONAL_TEXT, 10_000;
     /// Summaries, narratives and compendium text.
@@ -241,6 +247,9 @@ or_null_schemas! {
     required_text_100_or_null = required_text_100;
     required_text_200_or_null = required_text_200;
     required_text_300_or_null = required_text_300;
+    required_text_2000_or_null = required_text_2000;
+    item_number_or_null = item_number;
+    timeframe_or_null = timeframe;
     optional_text_2000_or_null = optional_text_2000;
     optional_text_10000_or_null = optional_text_10000;
     optional_text_20000_or_null = optional_text_20000;
@@ -249,6 +258,21 @@ or_null_schemas! {
     timezone_or_null = timezone;
     indicator_or_null = indicator;
     jpa_code_or_null = jpa_code;
+}
+
+/// Up to 20 JPA ids.
+pub fn jpa_ids() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(uuid())
+        .max_items(Some(20))
+        .build()
+}
+
+/// Up to 20 JPA ids, or `null`.
+pub fn jpa_ids_or_null() -> utoipa::openapi::schema::Array {
+    let mut list = jpa_ids();
+    list.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
+    list
 }
 
 /// Up to 100 agency ids, or `null`.
@@ -261,6 +285,19 @@ pub fn agency_ids_or_null() -> utoipa::openapi::schema::Array {
 /// What `GET /jpas/{id}/export/{kind}.csv` exports.
 pub fn export_kind() -> Object {
     one_of(&["investigations", "milestones", "outcomes", "returns"])
+}
+
+/// A modus operandi of the closed vocabulary.
+pub fn modus_operandi() -> Object {
+    one_of(&[
+        "maritime",
+        "air",
+        "land_border",
+        "document_fraud",
+        "online_recruitment",
+        "debt_bondage",
+        "other",
+    ])
 }
 
 /// One of a fixed list of strings.

@@ -291,3 +291,5 @@ adm-label-locale = Language
 adm-hint-locale-new = Pages and mails, the invitation included, are in this language. The user can change it on their account page.
 adm-hint-locale = The language of this user's pages and mails.
 adm-locale-default = The language of the agency's country (else English)
+adm-label-organisation = Organisation
+adm-hint-organisation = Observers only: the international organisation they belong to, such as UNODC or IOM. It is the member they register interest for in the work plan.

@@ -291,3 +291,5 @@ adm-label-locale = Bahasa
 adm-hint-locale-new = Halaman dan email, termasuk undangan, menggunakan bahasa ini. Pengguna dapat mengubahnya di halaman akunnya.
 adm-hint-locale = Bahasa halaman dan email pengguna ini.
 adm-locale-default = Bahasa negara instansi (jika tidak ada, bahasa Inggris)
+adm-label-organisation = Organisasi
+adm-hint-organisation = Hanya untuk pengamat: organisasi internasional tempat mereka bernaung, seperti UNODC atau IOM. Atas nama organisasi inilah mereka menyatakan minat dalam rencana kerja.

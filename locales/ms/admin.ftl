@@ -291,3 +291,5 @@ adm-label-locale = Bahasa
 adm-hint-locale-new = Halaman dan e-mel, termasuk jemputan, adalah dalam bahasa ini. Pengguna boleh menukarnya di halaman akaun mereka.
 adm-hint-locale = Bahasa halaman dan e-mel pengguna ini.
 adm-locale-default = Bahasa negara agensi (jika tiada, bahasa Inggeris)
+adm-label-organisation = Organisasi
+adm-hint-organisation = Pemerhati sahaja: organisasi antarabangsa yang mereka anggotai, seperti UNODC atau IOM. Bagi pihak organisasi inilah mereka menyatakan minat dalam pelan kerja.

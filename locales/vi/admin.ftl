@@ -291,3 +291,5 @@ adm-label-locale = Ngôn ngữ
 adm-hint-locale-new = Các trang và thư, kể cả thư mời, sẽ dùng ngôn ngữ này. Người dùng có thể đổi ngôn ngữ trên trang tài khoản.
 adm-hint-locale = Ngôn ngữ của các trang và thư của người dùng này.
 adm-locale-default = Ngôn ngữ của quốc gia của cơ quan (nếu không có thì tiếng Anh)
+adm-label-organisation = Tổ chức
+adm-hint-organisation = Chỉ dành cho quan sát viên: tổ chức quốc tế mà họ thuộc về, như UNODC hoặc IOM. Họ đăng ký quan tâm trong kế hoạch công tác nhân danh tổ chức này.

@@ -291,3 +291,5 @@ adm-label-locale = 语言
 adm-hint-locale-new = 页面和邮件（包括邀请邮件）将使用此语言。用户可在其账户页面更改。
 adm-hint-locale = 该用户页面和邮件所用的语言。
 adm-locale-default = 机构所在国家的语言（否则为英语）
+adm-label-organisation = 组织
+adm-hint-organisation = 仅限观察员：其所属的国际组织，例如 UNODC 或 IOM。观察员以该组织的名义在工作计划中登记意向。

@@ -58,6 +58,9 @@ pub enum Action {
     ReadProgress,
     Export,
     ReadCompendium,
+    ReadWorkPlan,
+    ManageWorkPlan,
+    RecordInterest,
 }
 
 /// The roles allowed to perform `action`.
@@ -95,6 +98,12 @@ pub fn allowed_roles(action: Action) -> &'static [Role] {
         Action::ReadProgress => &[A, C, L, O],
         Action::Export => &[A, C],
         Action::ReadCompendium => &[A, C, O],
+        // The forward work plan is the working group's, read by every member.
+        Action::ReadWorkPlan => &[A, C, L, O],
+        Action::ManageWorkPlan => &[A, C],
+        // Liaisons for their agency's country, observers for their organisation
+        // (`may_record_interest`).
+        Action::RecordInterest => &[A, C, L, O],
     }
 }
 
@@ -246,6 +255,67 @@ pub const ROUTES: &[(&str, &str, Action)] = &[
         "/api/v1/jpas/{id}/compendium",
         Action::ReadCompendium,
     ),
+    ("GET", "/api/v1/compendium", Action::ReadCompendium),
+    ("GET", "/api/v1/work-plans", Action::ReadWorkPlan),
+    ("POST", "/api/v1/work-plans", Action::ManageWorkPlan),
+    ("GET", "/api/v1/work-plans/{id}", Action::ReadWorkPlan),
+    ("PATCH", "/api/v1/work-plans/{id}", Action::ManageWorkPlan),
+    (
+        "GET",
+        "/api/v1/work-plans/{id}/action-items",
+        Action::ReadWorkPlan,
+    ),
+    (
+        "POST",
+        "/api/v1/work-plans/{id}/action-items",
+        Action::ManageWorkPlan,
+    ),
+    ("GET", "/api/v1/action-items/{id}", Action::ReadWorkPlan),
+    ("PATCH", "/api/v1/action-items/{id}", Action::ManageWorkPlan),
+    (
+        "GET",
+        "/api/v1/action-items/{id}/interests",
+        Action::ReadWorkPlan,
+    ),
+    (
+        "POST",
+        "/api/v1/action-items/{id}/interests",
+        Action::RecordInterest,
+    ),
+    ("DELETE", "/api/v1/interests/{id}", Action::RecordInterest),
+    (
+        "GET",
+        "/api/v1/work-plans/{id}/meetings",
+        Action::ReadWorkPlan,
+    ),
+    (
+        "POST",
+        "/api/v1/work-plans/{id}/meetings",
+        Action::ManageWorkPlan,
+    ),
+    ("GET", "/api/v1/meetings/{id}", Action::ReadWorkPlan),
+    ("PATCH", "/api/v1/meetings/{id}", Action::ManageWorkPlan),
+    (
+        "GET",
+        "/api/v1/meetings/{id}/status-updates",
+        Action::ReadWorkPlan,
+    ),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/status-updates",
+        Action::ManageWorkPlan,
+    ),
+    ("GET", "/api/v1/meetings/{id}/table", Action::ReadWorkPlan),
+    (
+        "GET",
+        "/api/v1/meetings/{id}/table.md",
+        Action::ReadWorkPlan,
+    ),
+    (
+        "GET",
+        "/api/v1/meetings/{id}/table.csv",
+        Action::ReadWorkPlan,
+    ),
 ];
 
 /// Routes a user whose role must use two-factor sign-in (`auth.require_mfa_roles`) may
@@ -335,6 +405,20 @@ fn is_coordinator(caller: &Caller) -> bool {
 
 fn is_liaison_of(caller: &Caller, agency_id: &str) -> bool {
     caller.role == Role::Liaison && caller.agency_id.as_deref() == Some(agency_id)
+}
+
+/// 403 unless the caller may record or withdraw an interest for a member: coordinators
+/// for any member; a liaison for its agency's country and an observer for its
+/// organisation (`for_own_member`: the member is the caller's own, as
+/// `operations::work_plans::own_member` finds it).
+pub fn may_record_interest(caller: &Caller, for_own_member: bool) -> Result<(), Error> {
+    allow(can_record_interest(caller, for_own_member))
+}
+
+/// `may_record_interest` as a yes/no.
+pub fn can_record_interest(caller: &Caller, for_own_member: bool) -> bool {
+    is_coordinator(caller)
+        || (matches!(caller.role, Role::Liaison | Role::Observer) && for_own_member)
 }
 
 /// 403 unless the caller may edit an investigation's own fields and partners.

@@ -17,6 +17,7 @@ pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod work_plans;
 
 use std::time::Duration;
 

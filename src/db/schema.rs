@@ -30,6 +30,7 @@ diesel::table! {
         totp_enabled -> Bool,
         totp_last_step -> Nullable<BigInt>,
         locale -> Text,
+        organisation -> Nullable<Text>,
     }
 }
 
@@ -271,6 +272,84 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    work_plans (id) {
+        id -> Text,
+        title -> Text,
+        first_year -> Integer,
+        last_year -> Integer,
+        objectives -> Text,
+        priorities -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_items (id) {
+        id -> Text,
+        work_plan_id -> Text,
+        number -> Text,
+        text -> Text,
+        priority_numbers -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_item_jpas (action_item_id, jpa_id) {
+        action_item_id -> Text,
+        jpa_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interests (id) {
+        id -> Text,
+        action_item_id -> Text,
+        member_kind -> Text,
+        member -> Text,
+        role -> Text,
+        recorded_on -> Date,
+        note -> Text,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        work_plan_id -> Text,
+        held_on -> Date,
+        place -> Text,
+        held -> Bool,
+        tabled -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    status_updates (id) {
+        id -> Text,
+        meeting_id -> Text,
+        action_item_id -> Text,
+        status -> Text,
+        timeframe -> Nullable<Text>,
+        note -> Text,
+        reason -> Nullable<Text>,
+        correction -> Bool,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> agencies (agency_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
@@ -286,6 +365,13 @@ diesel::joinable!(outcome_revisions -> outcomes (outcome_id));
 diesel::joinable!(monthly_returns -> jpas (jpa_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(mfa_challenges -> users (user_id));
+diesel::joinable!(action_items -> work_plans (work_plan_id));
+diesel::joinable!(action_item_jpas -> action_items (action_item_id));
+diesel::joinable!(action_item_jpas -> jpas (jpa_id));
+diesel::joinable!(interests -> action_items (action_item_id));
+diesel::joinable!(meetings -> work_plans (work_plan_id));
+diesel::joinable!(status_updates -> meetings (meeting_id));
+diesel::joinable!(status_updates -> action_items (action_item_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     agencies,
@@ -308,4 +394,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     monthly_returns,
     recovery_codes,
     mfa_challenges,
+    work_plans,
+    action_items,
+    action_item_jpas,
+    interests,
+    meetings,
+    status_updates,
 );

@@ -18,6 +18,8 @@ pub struct UserRow {
     pub password_hash: Option<String>,
     /// The language of the user's pages and mails (a tag of `locales/`).
     pub locale: String,
+    /// The international organisation an observer belongs to (UNODC, IOM, ...).
+    pub organisation: Option<String>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -95,6 +97,7 @@ pub fn update(conn: &mut DbConnection, row: &UserRow, now: NaiveDateTime) -> Que
         users::agency_id.eq(&row.agency_id),
         users::active.eq(row.active),
         users::locale.eq(&row.locale),
+        users::organisation.eq(&row.organisation),
         users::version.eq(row.version + 1),
         users::updated_at.eq(now),
     ))

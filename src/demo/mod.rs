@@ -191,6 +191,7 @@ fn synthetic(
             display_name: name,
             role: role.into(),
             locale: crate::domain::locale::FALLBACK.into(),
+            organisation: None,
             agency_id: agency,
             active: true,
             password_hash: Some(hash.clone()),

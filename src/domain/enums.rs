@@ -68,3 +68,8 @@ str_enum!(MilestoneKind {
 str_enum!(MilestoneStatus { Planned = "planned", Achieved = "achieved", Cancelled = "cancelled" });
 str_enum!(OutcomeStatus { Provisional = "provisional", Confirmed = "confirmed" });
 str_enum!(ReturnStatus { Draft = "draft", Submitted = "submitted" });
+str_enum!(InterestRole { Lead = "lead", Support = "support" });
+str_enum!(ItemStatus {
+    NotStarted = "not_started", InProgress = "in_progress", Delivered = "delivered",
+    Deferred = "deferred", Dropped = "dropped",
+});

@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod input;
 pub mod locale;
 pub mod period;
+pub mod work_plan;
 
 pub use enums::*;
 

@@ -70,6 +70,7 @@ pub fn create_with_password(
             active: true,
             password_hash: Some(hash),
             locale,
+            organisation: None,
             version: 1,
             created_at: now,
             updated_at: now,

@@ -23,6 +23,7 @@ pub mod returns;
 pub mod sessions;
 pub mod users;
 pub mod views;
+pub mod work_plans;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;

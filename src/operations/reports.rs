@@ -212,3 +212,44 @@ pub async fn compendium_cases(
         })
         .await
 }
+
+/// The compendium across JPAs: the successful (closed) cross-border cases of every JPA
+/// the caller may see whose lead agency opted in, historical JPAs included, narrowed by
+/// `filter`, the most recently closed first. Each case carries the per-JPA brief, so
+/// the protected fields of restricted investigations never appear.
+pub async fn compendium_across(
+    state: &AppState,
+    caller: &Caller,
+    filter: compendium::Filter,
+) -> Result<Vec<compendium::CompendiumCase>> {
+    require(caller.role, Action::ReadCompendium)?;
+    let _permit = state
+        .report_permits
+        .acquire()
+        .await
+        .map_err(Error::internal)?;
+    let c = caller.clone();
+    state
+        .db
+        .run(move |conn| {
+            let with_titles = c.role != Role::Observer;
+            let scope = crate::auth::policy::jpa_scope(&c);
+            let mut out = Vec::new();
+            for jpa in crate::db::jpas::list(conn, &scope, None, i64::MAX)? {
+                for brief in compendium::cases(conn, &jpa)? {
+                    if brief.cross_border && filter.admits(&brief) {
+                        out.push(compendium::CompendiumCase::of(&jpa, brief, with_titles));
+                    }
+                }
+            }
+            out.sort_by(|a, b| {
+                b.brief
+                    .closed_on
+                    .cmp(&a.brief.closed_on)
+                    .then_with(|| a.jpa_code.cmp(&b.jpa_code))
+                    .then_with(|| a.brief.number.cmp(&b.brief.number))
+            });
+            Ok(out)
+        })
+        .await
+}

@@ -30,6 +30,10 @@ pub struct CreateUser {
     #[serde(default)]
     #[schema(schema_with = crate::schemas::locale)]
     pub locale: Option<String>,
+    /// Observers only: the international organisation they belong to (`UNODC`, `IOM`).
+    #[serde(default)]
+    #[schema(schema_with = crate::schemas::required_text_100_or_null)]
+    pub organisation: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -44,6 +48,10 @@ pub struct UpdateUser {
     pub active: Option<bool>,
     #[schema(schema_with = crate::schemas::locale)]
     pub locale: Option<String>,
+    /// Observers only; `null` removes it. A user who stops being an observer loses it.
+    #[serde(default, deserialize_with = "crate::domain::input::double_option")]
+    #[schema(schema_with = crate::schemas::required_text_100_or_null)]
+    pub organisation: Option<Option<String>>,
 }
 
 /// What a user may change of their own account (`PATCH /api/v1/me`, the language form
@@ -118,6 +126,22 @@ fn check_locale(raw: &str) -> std::result::Result<&'static str, FieldError> {
             crate::domain::locale::LANGUAGES.join(", ")
         ),
     })
+}
+
+/// An organisation's name as given (trimmed, 1 to 100 characters, one line).
+fn check_organisation(raw: &str) -> std::result::Result<String, FieldError> {
+    required_text("organisation", raw, 100)
+}
+
+/// Only observers belong to an organisation.
+fn organisation_for(role: Role, organisation: &Option<String>) -> Result<()> {
+    if organisation.is_some() && role != Role::Observer {
+        return Err(Error::invalid(
+            "organisation",
+            "is only for observers (international organisations)",
+        ));
+    }
+    Ok(())
 }
 
 /// A liaison needs an agency; a given agency must exist.
@@ -217,9 +241,19 @@ pub fn invite(
         .transpose()
         .map_err(|e| errors.push(e))
         .ok();
-    let (Some(email), Some(display_name), Some(locale)) = (email, display_name, locale) else {
+    let organisation = input
+        .organisation
+        .as_deref()
+        .map(check_organisation)
+        .transpose()
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(email), Some(display_name), Some(locale), Some(organisation)) =
+        (email, display_name, locale, organisation)
+    else {
         return Err(Error::Invalid(errors));
     };
+    organisation_for(input.role, &organisation)?;
     let token = random_token()?;
     let hash = token_hash(&token);
     write(conn, |conn| {
@@ -240,6 +274,7 @@ pub fn invite(
             display_name,
             role: input.role.as_str().to_string(),
             locale: locale.to_string(),
+            organisation,
             agency_id: input.agency_id,
             active: true,
             password_hash: None,
@@ -302,6 +337,12 @@ pub fn update(
         .map(check_locale)
         .transpose()
         .map_err(|e| Error::Invalid(vec![e]))?;
+    let organisation = match input.organisation {
+        Some(Some(o)) => Some(Some(
+            check_organisation(&o).map_err(|e| Error::Invalid(vec![e]))?,
+        )),
+        other => other,
+    };
     write(conn, |conn| {
         let before = users::find(conn, id)?;
         if before.version != expected {
@@ -325,6 +366,12 @@ pub fn update(
         }
         let role =
             Role::parse(&after.role).ok_or_else(|| Error::internal("unknown role stored"))?;
+        match organisation {
+            Some(o) => after.organisation = o,
+            None if role != Role::Observer => after.organisation = None,
+            None => {}
+        }
+        organisation_for(role, &after.organisation)?;
         if after.agency_id != before.agency_id || role == Role::Liaison {
             check_agency(conn, role, &after.agency_id)?;
         }

@@ -19,6 +19,9 @@ pub struct UserView {
     /// The language of the user's pages and mails (`en`, `id`, `th`, `vi`, `ms`,
     /// `zh-Hans`).
     pub locale: String,
+    /// The international organisation an observer belongs to (`UNODC`, `IOM`, ...);
+    /// `null` for other roles. It is the member an observer registers interest for.
+    pub organisation: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -34,6 +37,7 @@ impl From<UserRow> for UserView {
             agency_id: u.agency_id,
             active: u.active,
             locale: u.locale,
+            organisation: u.organisation,
             version: u.version,
             created_at: ts(u.created_at),
             updated_at: ts(u.updated_at),
@@ -47,6 +51,7 @@ impl UserView {
         serde_json::json!({
             "email": self.email, "display_name": self.display_name, "role": self.role,
             "agency_id": self.agency_id, "active": self.active, "locale": self.locale,
+            "organisation": self.organisation,
         })
     }
 }

@@ -113,7 +113,18 @@ pub struct CaseBrief {
     pub outcomes: Vec<BriefOutcome>,
     pub elements_of_success: Option<String>,
     pub challenges: Option<String>,
+    /// A partner agency is of another country than the lead's (as progress counts it).
+    pub cross_border: bool,
+    /// Legal elements where known: charges laid, prosecutions, convictions (achieved).
+    pub charges: Vec<BriefStep>,
+    /// Cooperation used: MLA and extradition requests, joint operations (achieved).
+    pub cooperation: Vec<BriefStep>,
 }
+
+/// Milestone kinds that record the case's legal elements.
+const LEGAL_KINDS: &[&str] = &["charges_laid", "prosecution_commenced", "conviction"];
+/// Milestone kinds that record the cooperation used.
+const COOPERATION_KINDS: &[&str] = &["mla_request", "extradition_request", "joint_operation"];
 
 /// The briefs of the JPA's closed investigations whose lead agency opted in. Protected
 /// fields of restricted investigations are left out here, whoever asks.
@@ -192,7 +203,7 @@ pub fn cases(conn: &mut DbConnection, jpa: &JpaRow) -> Result<Vec<CaseBrief>, Er
                 })
                 .collect()
         });
-        let steps = timeline
+        let steps: Vec<BriefStep> = timeline
             .remove(&case.id)
             .unwrap_or_default()
             .into_iter()
@@ -222,6 +233,20 @@ pub fn cases(conn: &mut DbConnection, jpa: &JpaRow) -> Result<Vec<CaseBrief>, Er
                 }),
             }
         }
+        let lead_country = agencies.get(&case.lead_agency_id).map(|(_, c)| c.as_str());
+        let cross_border = p
+            .iter()
+            .filter_map(|a| agencies.get(a).map(|(_, c)| c.as_str()))
+            .any(|c| Some(c) != lead_country);
+        let achieved_of = |kinds: &[&str]| -> Vec<BriefStep> {
+            steps
+                .iter()
+                .filter(|s| !s.planned && kinds.contains(&s.kind.as_str()))
+                .cloned()
+                .collect()
+        };
+        let charges = achieved_of(LEGAL_KINDS);
+        let cooperation = achieved_of(COOPERATION_KINDS);
         briefs.push(CaseBrief {
             number: n + 1,
             investigation_id: case.id.clone(),
@@ -240,6 +265,9 @@ pub fn cases(conn: &mut DbConnection, jpa: &JpaRow) -> Result<Vec<CaseBrief>, Er
             outcomes: totals,
             elements_of_success: text("elements_of_success"),
             challenges: text("challenges"),
+            cross_border,
+            charges,
+            cooperation,
         });
     }
     Ok(briefs)
@@ -380,6 +408,238 @@ pub fn markdown(jpa: &JpaRow, cases: &[CaseBrief], with_titles: bool) -> String 
         let _ = writeln!(md, "{}\n", or_not(&case.elements_of_success));
         let _ = writeln!(md, "### Challenges\n");
         let _ = writeln!(md, "{}\n", or_not(&case.challenges));
+    }
+    md
+}
+
+/// What the compendium across JPAs is narrowed to (`GET /compendium`).
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub crime_type: Option<crate::domain::CrimeType>,
+    pub modus_operandi: Option<crate::domain::ModusOperandi>,
+    /// A country involved (an agency's or, where shown, the route's).
+    pub country: Option<String>,
+    /// The year the investigation closed.
+    pub year: Option<i32>,
+}
+
+impl Filter {
+    pub fn admits(&self, case: &CaseBrief) -> bool {
+        use chrono::Datelike;
+        self.crime_type
+            .is_none_or(|t| case.crime_types.contains(&t.as_str()))
+            && self
+                .modus_operandi
+                .is_none_or(|m| case.modus_operandi.iter().any(|x| x == m.as_str()))
+            && self
+                .country
+                .as_ref()
+                .is_none_or(|c| case.countries.contains(c))
+            && self
+                .year
+                .is_none_or(|y| case.closed_on.is_some_and(|d| d.year() == y))
+    }
+
+    /// The filters in words, for the heading of the Markdown.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = self.crime_type {
+            parts.push(format!("crime type {}", words(t.as_str())));
+        }
+        if let Some(m) = self.modus_operandi {
+            parts.push(format!("modus operandi {}", words(m.as_str())));
+        }
+        if let Some(c) = &self.country {
+            parts.push(format!("country {c}"));
+        }
+        if let Some(y) = self.year {
+            parts.push(format!("closed in {y}"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// A case of the compendium across JPAs: the brief and the JPA it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompendiumCase {
+    pub jpa_id: String,
+    pub jpa_code: String,
+    pub jpa_name: String,
+    pub is_exercise: bool,
+    /// How the case is named to this reader: the investigation's title, or for
+    /// observers (who see no investigation record) its JPA, number, crime types and
+    /// countries.
+    pub heading: String,
+    pub brief: CaseBrief,
+}
+
+impl CompendiumCase {
+    pub fn of(jpa: &JpaRow, brief: CaseBrief, with_titles: bool) -> CompendiumCase {
+        let heading = if with_titles {
+            brief.title.clone()
+        } else {
+            format!("{} {}", jpa.code, anonymous_heading(&brief))
+        };
+        CompendiumCase {
+            jpa_id: jpa.id.clone(),
+            jpa_code: jpa.code.clone(),
+            jpa_name: jpa.name.clone(),
+            is_exercise: jpa.is_exercise,
+            heading,
+            brief,
+        }
+    }
+
+    /// The case as the JSON API shows it: observers get neither the investigation's id
+    /// nor its title.
+    pub fn to_json(&self, with_titles: bool) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if !with_titles {
+            if let Some(brief) = v["brief"].as_object_mut() {
+                brief.remove("investigation_id");
+                brief.remove("title");
+            }
+        }
+        v
+    }
+}
+
+/// The compendium across JPAs as Markdown, each brief in the order of the UNODC
+/// SHERLOC case briefs: facts, legal elements and charges, elements of success,
+/// challenges, cooperation used. Entered text is escaped.
+pub fn markdown_across(cases: &[CompendiumCase], filter: &Filter) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# Compendium of successful cross-border cases\n");
+    let jpas: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.jpa_id.as_str()).collect();
+    let narrowed = filter.describe();
+    let _ = writeln!(
+        md,
+        "{} case(s) from {} JPA(s), closed investigations whose lead agency agreed to share them{}.\n",
+        cases.len(),
+        jpas.len(),
+        if narrowed.is_empty() {
+            String::new()
+        } else {
+            format!("; {narrowed}")
+        }
+    );
+    let or_not = |t: &Option<String>| {
+        t.as_deref()
+            .map(escape)
+            .unwrap_or_else(|| "Not provided.".into())
+    };
+    let steps = |md: &mut String, list: &[BriefStep]| {
+        if list.is_empty() {
+            let _ = writeln!(md, "Not recorded.\n");
+            return;
+        }
+        for m in list {
+            let _ = writeln!(
+                md,
+                "- {}: {}: {} [{}]",
+                m.on,
+                words(&m.kind),
+                escape(&m.title),
+                escape(&m.agency)
+            );
+        }
+        md.push('\n');
+    };
+    for c in cases {
+        let case = &c.brief;
+        let _ = writeln!(md, "## {}\n", escape(&c.heading));
+        let _ = writeln!(
+            md,
+            "- **JPA:** {} {}{}",
+            escape(&c.jpa_code),
+            escape(&c.jpa_name),
+            if c.is_exercise {
+                " (EXERCISE: simulated case)"
+            } else {
+                ""
+            }
+        );
+        let types: Vec<String> = case.crime_types.iter().map(|t| words(t)).collect();
+        let _ = writeln!(md, "- **Crime types:** {}", types.join(", "));
+        let _ = writeln!(md, "- **Lead agency:** {}", escape(&case.lead));
+        if !case.partners.is_empty() {
+            let partners: Vec<String> = case.partners.iter().map(|p| escape(p)).collect();
+            let _ = writeln!(md, "- **Partner agencies:** {}", partners.join(", "));
+        }
+        let _ = writeln!(
+            md,
+            "- **Countries involved:** {}",
+            case.countries.join(", ")
+        );
+        let _ = writeln!(
+            md,
+            "- **Investigation:** opened {}, closed {}\n",
+            case.opened_on,
+            case.closed_on.map(|d| d.to_string()).unwrap_or_default()
+        );
+        let _ = writeln!(md, "### Facts\n");
+        let _ = writeln!(md, "{}\n", or_not(&case.facts));
+        if !case.modus_operandi.is_empty() {
+            let mo: Vec<String> = case.modus_operandi.iter().map(|m| words(m)).collect();
+            let _ = writeln!(md, "Modus operandi: {}.\n", mo.join(", "));
+        }
+        match &case.route {
+            None => {
+                let _ = writeln!(md, "Route: withheld (restricted investigation).\n");
+            }
+            Some(legs) if !legs.is_empty() => {
+                let legs: Vec<String> = legs
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{} {} ({}, by {})",
+                            l.country,
+                            escape(&l.place),
+                            l.kind,
+                            l.mode
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(md, "Route: {}.\n", legs.join(" -> "));
+            }
+            Some(_) => {}
+        }
+        let _ = writeln!(md, "### Legal elements and charges\n");
+        steps(&mut md, &case.charges);
+        let legal: Vec<String> = case
+            .outcomes
+            .iter()
+            .filter(|o| {
+                ["persons_charged", "prosecutions", "convictions"]
+                    .iter()
+                    .any(|code| indicators::find(code).is_some_and(|i| i.label == o.label))
+            })
+            .map(|o| format!("{}: {}", o.label, o.value))
+            .collect();
+        if !legal.is_empty() {
+            let _ = writeln!(md, "{}.\n", legal.join("; "));
+        }
+        let _ = writeln!(md, "### Elements of success\n");
+        let _ = writeln!(md, "{}\n", or_not(&case.elements_of_success));
+        let _ = writeln!(md, "### Challenges\n");
+        let _ = writeln!(md, "{}\n", or_not(&case.challenges));
+        let _ = writeln!(md, "### Cooperation used\n");
+        steps(&mut md, &case.cooperation);
+        let _ = writeln!(md, "### Outcomes\n");
+        if case.outcomes.is_empty() {
+            let _ = writeln!(md, "None reported.\n");
+        } else {
+            for o in &case.outcomes {
+                let _ = writeln!(
+                    md,
+                    "- {}: {}{}",
+                    o.label,
+                    o.value,
+                    if o.confirmed { "" } else { " (provisional)" }
+                );
+            }
+            md.push('\n');
+        }
     }
     md
 }

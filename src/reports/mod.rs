@@ -3,5 +3,6 @@
 pub mod cache;
 pub mod compendium;
 pub mod csv_export;
+pub mod meeting_table;
 pub mod progress;
 pub mod routes;

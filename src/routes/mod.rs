@@ -18,6 +18,7 @@ pub mod reports;
 pub mod returns;
 pub mod set_password;
 pub mod users;
+pub mod work_plans;
 
 pub use crate::operations::views;
 pub use crate::schemas;
@@ -157,6 +158,60 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/audit", web::get().to(audit::list))
             .route("/admin/emails", web::get().to(admin::emails))
-            .route("/admin/reminders/run", web::post().to(admin::run_reminders)),
+            .route("/admin/reminders/run", web::post().to(admin::run_reminders))
+            .route("/compendium", web::get().to(reports::compendium_across))
+            .service(
+                web::resource("/work-plans")
+                    .route(web::get().to(work_plans::list_plans))
+                    .route(web::post().to(work_plans::create_plan)),
+            )
+            .service(
+                web::resource("/work-plans/{id}")
+                    .route(web::get().to(work_plans::get_plan))
+                    .route(web::patch().to(work_plans::update_plan)),
+            )
+            .service(
+                web::resource("/work-plans/{id}/action-items")
+                    .route(web::get().to(work_plans::list_items))
+                    .route(web::post().to(work_plans::create_item)),
+            )
+            .service(
+                web::resource("/action-items/{id}")
+                    .route(web::get().to(work_plans::get_item))
+                    .route(web::patch().to(work_plans::update_item)),
+            )
+            .service(
+                web::resource("/action-items/{id}/interests")
+                    .route(web::get().to(work_plans::list_interests))
+                    .route(web::post().to(work_plans::record_interest)),
+            )
+            .route(
+                "/interests/{id}",
+                web::delete().to(work_plans::withdraw_interest),
+            )
+            .service(
+                web::resource("/work-plans/{id}/meetings")
+                    .route(web::get().to(work_plans::list_meetings))
+                    .route(web::post().to(work_plans::create_meeting)),
+            )
+            .service(
+                web::resource("/meetings/{id}")
+                    .route(web::get().to(work_plans::get_meeting))
+                    .route(web::patch().to(work_plans::update_meeting)),
+            )
+            .service(
+                web::resource("/meetings/{id}/status-updates")
+                    .route(web::get().to(work_plans::list_updates))
+                    .route(web::post().to(work_plans::record_update)),
+            )
+            .route("/meetings/{id}/table", web::get().to(work_plans::table))
+            .route(
+                "/meetings/{id}/table.md",
+                web::get().to(work_plans::table_markdown),
+            )
+            .route(
+                "/meetings/{id}/table.csv",
+                web::get().to(work_plans::table_csv),
+            ),
     );
 }

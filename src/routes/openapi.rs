@@ -19,7 +19,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     admin, agencies, audit, auth, health, investigations, jpas, me, mfa, milestones, outcomes,
-    reports, returns, schemas, set_password, users,
+    reports, returns, schemas, set_password, users, work_plans,
 };
 
 pub use operations::{OPERATIONS, TAGS};
@@ -654,7 +654,13 @@ impl Modify for Schemas {
         milestones::list, milestones::create, milestones::update, milestones::delete,
         outcomes::list, outcomes::create, outcomes::update, outcomes::delete, outcomes::revisions,
         returns::list, returns::save, returns::submit, returns::compliance,
-        reports::progress, reports::export, reports::compendium,
+        reports::progress, reports::export, reports::compendium, reports::compendium_across,
+        work_plans::list_plans, work_plans::create_plan, work_plans::get_plan, work_plans::update_plan,
+        work_plans::list_items, work_plans::create_item, work_plans::get_item, work_plans::update_item,
+        work_plans::list_interests, work_plans::record_interest, work_plans::withdraw_interest,
+        work_plans::list_meetings, work_plans::create_meeting, work_plans::get_meeting, work_plans::update_meeting,
+        work_plans::list_updates, work_plans::record_update,
+        work_plans::table, work_plans::table_markdown, work_plans::table_csv,
     ),
     components(schemas(
         crate::error::Problem, crate::error::FieldError,

@@ -100,3 +100,77 @@ pub async fn compendium(
         .content_type("text/markdown; charset=utf-8")
         .body(md))
 }
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct CompendiumQuery {
+    #[param(schema_with = super::schemas::crime_type)]
+    pub crime_type: Option<String>,
+    #[param(schema_with = super::schemas::modus_operandi)]
+    pub modus_operandi: Option<String>,
+    /// A country involved in the case (ISO 3166-1 alpha-2).
+    #[param(schema_with = super::schemas::country)]
+    pub country: Option<String>,
+    /// The year the investigation closed.
+    #[param(value_type = Option<i32>, minimum = 2000, maximum = 2100)]
+    pub year: Option<String>,
+}
+
+/// The filters of `GET /compendium` (and of its page): an unknown value is 400.
+pub fn compendium_filter(
+    q: &CompendiumQuery,
+) -> Result<crate::reports::compendium::Filter, ApiError> {
+    let bad = |what: &str| ApiError::BadRequest("invalid_query", format!("{what} is not valid."));
+    let given = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
+    Ok(crate::reports::compendium::Filter {
+        crime_type: given(&q.crime_type)
+            .map(|t| crate::domain::CrimeType::parse(&t).ok_or_else(|| bad("crime_type")))
+            .transpose()?,
+        modus_operandi: given(&q.modus_operandi)
+            .map(|m| crate::domain::ModusOperandi::parse(&m).ok_or_else(|| bad("modus_operandi")))
+            .transpose()?,
+        country: given(&q.country)
+            .map(|c| {
+                crate::domain::CountryCode::parse("country", &c)
+                    .map(crate::domain::CountryCode::into_inner)
+                    .map_err(|_| bad("country"))
+            })
+            .transpose()?,
+        year: given(&q.year)
+            .map(|y| {
+                y.parse::<i32>()
+                    .ok()
+                    .filter(|y| (2000..=2100).contains(y))
+                    .ok_or_else(|| bad("year"))
+            })
+            .transpose()?,
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/compendium", tag = "reports", security(("bearer" = [])),
+    params(CompendiumQuery),
+    responses((status = 200, description = "The successful cross-border cases of every JPA whose lead agency opted in (closed investigations with a partner agency of another country than the lead's, historical JPAs included), the most recently closed first: `{\"cases\": [{jpa_id, jpa_code, jpa_name, is_exercise, heading, brief}], \"count\": n}`. Observers get no investigation id or title. With `Accept: text/markdown`, the same cases as Markdown case briefs in the UNODC SHERLOC order.", body = Object, content_type = "application/json"),
+              (status = 200, description = "The same cases as Markdown", body = String, content_type = "text/markdown"),
+              (status = 400, body = crate::error::Problem)))]
+pub async fn compendium_across(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: actix_web::HttpRequest,
+    query: web::Query<CompendiumQuery>,
+) -> Result<HttpResponse, ApiError> {
+    require(caller.role, Action::ReadCompendium)?;
+    let filter = compendium_filter(&query)?;
+    let with_titles = caller.role != crate::domain::Role::Observer;
+    let markdown = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("text/markdown"));
+    let cases = ops::compendium_across(&state, &caller, filter.clone()).await?;
+    if markdown {
+        return Ok(HttpResponse::Ok()
+            .content_type("text/markdown; charset=utf-8")
+            .body(crate::reports::compendium::markdown_across(&cases, &filter)));
+    }
+    let list: Vec<serde_json::Value> = cases.iter().map(|c| c.to_json(with_titles)).collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "count": list.len(), "cases": list })))
+}

@@ -128,6 +128,34 @@ const DOMAIN_MESSAGES: &[(&str, &str)] = &[
     ),
     ("password or code is wrong", "fe-password-or-code"),
     ("must be at most {max} for this indicator", "fe-value-max"),
+    (
+        "is only for observers (international organisations)",
+        "fe-organisation-observers",
+    ),
+    ("must be a year from 2000 to 2100", "fe-year"),
+    ("must not be before first_year", "fe-before-first-year"),
+    (
+        "must be at most 10 years after first_year",
+        "fe-plan-too-long",
+    ),
+    ("is given twice", "fe-twice"),
+    ("must be priorities of this work plan", "fe-priorities"),
+    ("must name existing JPAs", "fe-jpas"),
+    ("must be a number such as 3, 2.1 or 1.4.2", "fe-item-number"),
+    (
+        "must be ongoing, a quarter such as 2024-Q3, or a date YYYY-MM-DD",
+        "fe-timeframe",
+    ),
+    ("a meeting cannot be held before its day", "fe-held-early"),
+    (
+        "is not an action item of this meeting's work plan",
+        "fe-item-of-plan",
+    ),
+    (
+        "is required: the meeting is held, so this update corrects its record",
+        "fe-correction-reason",
+    ),
+    ("must be at most {max}", "fe-at-most"),
 ];
 
 /// `message` against a template of `DOMAIN_MESSAGES`: the parts `{x}` stand for.

@@ -10,9 +10,82 @@ use serde_json::json;
 use crate::helpers::spawn_app;
 use crate::scenario::{today, world};
 
+/// Ids of objects made for the walk, beside the scenario's.
+struct Ids {
+    milestone: String,
+    outcome: String,
+    plan: String,
+    item: String,
+    meeting: String,
+    interest: String,
+}
+
+/// A milestone and an outcome of X, and a work plan with an item, a meeting and an
+/// interest.
+async fn ids(w: &crate::scenario::World) -> Ids {
+    let app = &w.app;
+    let milestone = app
+        .post(
+            &format!("/api/v1/investigations/{}/milestones", w.x),
+            Some(&w.la),
+            json!({"kind": "arrests", "title": "m", "due_on": today()}),
+        )
+        .await;
+    let outcome = app
+        .post(
+            &format!("/api/v1/investigations/{}/outcomes", w.x),
+            Some(&w.la),
+            json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
+        )
+        .await;
+    let plan = app
+        .post(
+            "/api/v1/work-plans",
+            Some(&w.co_chair),
+            json!({"title": "Plan", "first_year": 2025, "last_year": 2027, "priorities": [{"number": 1, "text": "P"}]}),
+        )
+        .await;
+    let plan = plan.body["id"].as_str().unwrap().to_string();
+    let item = app
+        .post(
+            &format!("/api/v1/work-plans/{plan}/action-items"),
+            Some(&w.co_chair),
+            json!({"number": "1", "text": "Item", "priority_numbers": [1], "jpa_ids": [w.jpa]}),
+        )
+        .await;
+    let item = item.body["id"].as_str().unwrap().to_string();
+    let meeting = app
+        .post(
+            &format!("/api/v1/work-plans/{plan}/meetings"),
+            Some(&w.co_chair),
+            json!({"held_on": today(), "place": "Bali"}),
+        )
+        .await;
+    let interest = app
+        .post(
+            &format!("/api/v1/action-items/{item}/interests"),
+            Some(&w.co_chair),
+            json!({"member": {"organisation": "IOM"}, "role": "support"}),
+        )
+        .await;
+    Ids {
+        milestone: milestone.body["id"].as_str().unwrap().to_string(),
+        outcome: outcome.body["id"].as_str().unwrap().to_string(),
+        plan,
+        item,
+        meeting: meeting.body["id"].as_str().unwrap().to_string(),
+        interest: interest.body["id"].as_str().unwrap().to_string(),
+    }
+}
+
 /// A route template with real ids of the scenario filled in.
-fn fill(w: &crate::scenario::World, path: &str, milestone: &str, outcome: &str) -> String {
+fn fill(w: &crate::scenario::World, path: &str, ids: &Ids) -> String {
+    let (milestone, outcome) = (&ids.milestone, &ids.outcome);
     let filled = path
+        .replace("/work-plans/{id}", &format!("/work-plans/{}", ids.plan))
+        .replace("/action-items/{id}", &format!("/action-items/{}", ids.item))
+        .replace("/meetings/{id}", &format!("/meetings/{}", ids.meeting))
+        .replace("/interests/{id}", &format!("/interests/{}", ids.interest))
         .replace("/users/{id}", &format!("/users/{}", w.app.admin_id))
         .replace("/agencies/{id}", &format!("/agencies/{}", w.a))
         .replace("/jpas/{id}", &format!("/jpas/{}", w.jpa))
@@ -41,27 +114,9 @@ async fn every_route_answers_403_exactly_to_the_roles_its_rule_excludes_and_401_
         (Role::Liaison, w.la.clone()),
         (Role::Observer, w.observer.clone()),
     ];
-    let milestone = app
-        .post(
-            &format!("/api/v1/investigations/{}/milestones", w.x),
-            Some(&w.la),
-            json!({"kind": "arrests", "title": "m", "due_on": today()}),
-        )
-        .await;
-    let outcome = app
-        .post(
-            &format!("/api/v1/investigations/{}/outcomes", w.x),
-            Some(&w.la),
-            json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
-        )
-        .await;
+    let ids = ids(&w).await;
     for (method, path, action) in ROUTES {
-        let concrete = fill(
-            &w,
-            path,
-            milestone.body["id"].as_str().unwrap(),
-            outcome.body["id"].as_str().unwrap(),
-        );
+        let concrete = fill(&w, path, &ids);
         let body = (*method != "GET").then(|| json!({"unexpected_field": true}));
         let anonymous = app.request(method, &concrete, None, body.clone()).await;
         assert_eq!(anonymous.status, 401, "{method} {path} without a token");
@@ -191,31 +246,13 @@ async fn investigation_routes_answer_each_agency_by_its_part_in_the_investigatio
 async fn every_body_route_answers_bad_input_with_problem_json() {
     let w = world().await;
     let app = &w.app;
-    let milestone = app
-        .post(
-            &format!("/api/v1/investigations/{}/milestones", w.x),
-            Some(&w.la),
-            json!({"kind": "arrests", "title": "m", "due_on": today()}),
-        )
-        .await;
-    let outcome = app
-        .post(
-            &format!("/api/v1/investigations/{}/outcomes", w.x),
-            Some(&w.la),
-            json!({"indicator": "arrests", "value": 1, "occurred_on": today()}),
-        )
-        .await;
+    let ids = ids(&w).await;
     let huge = "x".repeat(70 * 1024);
     for (method, path, _) in ROUTES
         .iter()
         .filter(|(m, _, _)| *m != "GET" && *m != "DELETE")
     {
-        let concrete = fill(
-            &w,
-            path,
-            milestone.body["id"].as_str().unwrap(),
-            outcome.body["id"].as_str().unwrap(),
-        );
+        let concrete = fill(&w, path, &ids);
         let url = app.url(&concrete);
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let base = || {

@@ -33,3 +33,4 @@ mod web_i18n;
 mod web_investigations;
 mod web_returns;
 mod web_work;
+mod work_plans;

@@ -25,11 +25,19 @@ use crate::web::pages::signed_in;
 use crate::web::session::{CsrfForm, SignedIn};
 use crate::web::{see_other, PageError};
 
-const INVITE_FIELDS: &[&str] = &["email", "display_name", "role", "agency_id", "locale"];
+const INVITE_FIELDS: &[&str] = &[
+    "email",
+    "display_name",
+    "role",
+    "agency_id",
+    "organisation",
+    "locale",
+];
 const EDIT_FIELDS: &[&str] = &[
     "display_name",
     "role",
     "agency_id",
+    "organisation",
     "locale",
     "active",
     "version",
@@ -209,6 +217,7 @@ pub async fn invite(
         role,
         agency_id: blank_none(&v["agency_id"]),
         locale: blank_none(&v["locale"]),
+        organisation: blank_none(&v["organisation"]),
     };
     let caller = who.caller.clone();
     let ctx = signed_in(&caller);
@@ -240,6 +249,10 @@ fn edit_values(u: &UserView) -> BTreeMap<String, String> {
     v.insert("role".into(), u.role.clone());
     v.insert("agency_id".into(), u.agency_id.clone().unwrap_or_default());
     v.insert("locale".into(), u.locale.clone());
+    v.insert(
+        "organisation".into(),
+        u.organisation.clone().unwrap_or_default(),
+    );
     v.insert("active".into(), u.active.to_string());
     v.insert("version".into(), u.version.to_string());
     v
@@ -333,6 +346,7 @@ pub async fn update(
         agency_id: Some(blank_none(&v["agency_id"])),
         active: Some(active),
         locale: blank_none(&v["locale"]),
+        organisation: Some(blank_none(&v["organisation"])),
     };
     let caller = who.caller.clone();
     let ctx = signed_in(&caller);
