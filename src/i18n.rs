@@ -279,7 +279,11 @@ fn pseudo_pattern(pattern: &mut ast::Pattern<String>) {
         return;
     }
     let pad = (length * 2).div_ceil(5);
-    let extra: String = std::iter::repeat_n('·', pad.saturating_sub(1)).collect();
+    // The padding reads like words (runs of at most 8, then a space), so that a long
+    // message wraps as its translation would; one unbroken run would not.
+    let extra: String = (0..pad.saturating_sub(1))
+        .map(|i| if i % 9 == 8 { ' ' } else { '·' })
+        .collect();
     pattern.elements.push(ast::PatternElement::TextElement {
         value: format!(" {extra}"),
     });

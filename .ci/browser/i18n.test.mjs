@@ -51,6 +51,14 @@ await must("PUT", `/investigations/${x}/partners/${partner}`, {});
 const ms = await liaison("POST", `/investigations/${x}/milestones`, { kind: "arrests", title: "จับกุมนายเรือ", due_on: `${year}-01-20` });
 const outcome = await liaison("POST", `/investigations/${x}/outcomes`, { indicator: "arrests", value: 1234, occurred_on: `${year}-01-21` });
 await liaison("PUT", `/jpas/${jpa}/returns/${thisPeriod}`, { narrative: "ไม่มีอะไรใหม่" });
+// A work plan in Thai: an item the JPA delivers, interest, a meeting with a status.
+const plan = (await must("POST", "/work-plans", { title: "แผนงาน", first_year: Number(year) - 1, last_year: Number(year) + 1, objectives: "ร่วมมือกัน", priorities: [{ number: 1, text: "ปฏิบัติการร่วม" }] })).id;
+const planItem = (await must("POST", `/work-plans/${plan}/action-items`, { number: "1", text: "ดำเนินการ", priority_numbers: [1], jpa_ids: [jpa] })).id;
+await must("POST", `/action-items/${planItem}/interests`, { member: { country: "TH" }, role: "lead", note: "เจ้าภาพ" });
+await must("POST", `/action-items/${planItem}/interests`, { member: { organisation: "UNODC" }, role: "support" });
+const planMeeting = (await must("POST", `/work-plans/${plan}/meetings`, { held_on: today, place: "กรุงเทพ" })).id;
+await must("POST", `/meetings/${planMeeting}/status-updates`, { action_item_id: planItem, status: "in_progress", timeframe: "ongoing", note: "กำลังดำเนินการ" });
+const planPages = ["/work-plans", `/work-plans/${plan}`, `/action-items/${planItem}`, `/meetings/${planMeeting}`];
 const msId = ms.json && ms.json.id;
 const outcomeId = outcome.json && outcome.json.id;
 
@@ -62,14 +70,15 @@ const byRole = {
     `/investigations/${x}/milestones/new`, `/milestones/${msId}/edit`, `/milestones/${msId}/delete`,
     `/investigations/${x}/outcomes/new`, `/outcomes/${outcomeId}/edit`, `/outcomes/${outcomeId}/revisions`, `/outcomes/${outcomeId}/delete`,
     `/jpas/${jpa}/returns`, `/jpas/${jpa}/returns/${thisPeriod}`, `/jpas/${jpa}/returns/${thisPeriod}/submit`, `/jpas/${jpa}/compliance`,
-    `/jpas/${jpa}/progress`, "/me",
+    `/jpas/${jpa}/progress`, "/me", ...planPages,
   ],
   co_chair: [
     `/jpas/${jpa}`, `/jpas/${jpa}/progress`, `/jpas/${jpa}/progress/print`, `/jpas/${jpa}/compendium`, `/jpas/${jpa}/compliance`,
     `/jpas/${jpa}/returns`, `/jpas/${jpa}/investigations`, "/admin", "/admin/agencies", "/admin/agencies/new", `/admin/agencies/${lead}/edit`,
     "/admin/jpas", "/admin/jpas/new", `/admin/jpas/${jpa}`, `/admin/jpas/${jpa}/edit`, `/admin/jpas/${jpa}/status`, "/audit", "/no-such-page",
+    ...planPages, "/compendium",
   ],
-  observer: ["/jpas", `/jpas/${jpa}`, `/jpas/${jpa}/progress`, `/jpas/${jpa}/compendium`],
+  observer: ["/jpas", `/jpas/${jpa}`, `/jpas/${jpa}/progress`, `/jpas/${jpa}/compendium`, "/work-plans", `/meetings/${planMeeting}`, "/compendium"],
   admin: ["/admin/users", "/admin/users/new", `/admin/users/${people.liaison.id}/edit`, "/admin/emails", "/me", "/investigations/00000000-0000-0000-0000-000000000000"],
 };
 const expectStatus = { "/no-such-page": 404, "/investigations/00000000-0000-0000-0000-000000000000": 404 };

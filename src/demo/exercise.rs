@@ -431,6 +431,7 @@ pub(super) fn load(conn: &mut DbConnection, show_progress: bool) -> Result<DemoS
         }
     }
     backdate_submissions(conn, &history)?;
+    super::work_plan::load(conn, &chair, &ctx(&chair), &jpa.id, start, today)?;
 
     db::write_tx(conn, |conn| {
         audit::record(

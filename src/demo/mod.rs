@@ -8,6 +8,7 @@
 //! `bench/run.sh` only needs the volume.
 
 mod exercise;
+mod work_plan;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use diesel::prelude::*;

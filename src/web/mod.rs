@@ -60,6 +60,7 @@ const TEMPLATES: &[&[(&str, &str)]] = &[
     pages::investigations::TEMPLATES,
     pages::dashboard::TEMPLATES,
     pages::admin::TEMPLATES,
+    pages::plans::TEMPLATES,
 ];
 
 impl Pages {
@@ -457,6 +458,12 @@ impl Frame {
         let mut nav = Vec::new();
         if !who.must_enrol {
             nav.push(("/jpas", "nav-jpas"));
+            nav.push(("/work-plans", "nav-work-plans"));
+            if crate::auth::policy::allowed_roles(crate::auth::policy::Action::ReadCompendium)
+                .contains(&who.caller.role)
+            {
+                nav.push(("/compendium", "nav-compendium"));
+            }
             if pages::admin::may_administer(who.caller.role) {
                 nav.push(("/admin", "nav-admin"));
             }
@@ -475,7 +482,10 @@ impl Frame {
                     current: path == href
                         || path.starts_with(&format!("{href}/"))
                         // The audit log is one of the administration pages.
-                        || (href == "/admin" && (path == "/audit" || path.starts_with("/audit/"))),
+                        || (href == "/admin" && (path == "/audit" || path.starts_with("/audit/")))
+                        // An item and a meeting are pages of their work plan.
+                        || (href == "/work-plans"
+                            && (path.starts_with("/action-items/") || path.starts_with("/meetings/"))),
                 })
                 .collect(),
             csrf: who.csrf.clone(),
@@ -552,6 +562,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::investigations::configure(cfg);
     pages::dashboard::configure(cfg);
     pages::admin::configure(cfg);
+    pages::plans::configure(cfg);
 }
 
 #[cfg(test)]

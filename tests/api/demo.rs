@@ -63,6 +63,71 @@ async fn the_exercise_demo_obeys_the_rules_of_the_api() {
             .collect();
     assert_eq!(participants.len(), 12);
 
+    // The work plan: seven priorities and items, the exercise JPA on its item, a held
+    // meeting whose table shows the JPA's figures, and the coming one with its changes.
+    let plans = items(&app, "/api/v1/work-plans", &observer).await;
+    let plan = &plans[0];
+    assert_eq!(plan["priorities"].as_array().unwrap().len(), 7);
+    let plan_id = plan["id"].as_str().unwrap();
+    let plan_items = items(
+        &app,
+        &format!("/api/v1/work-plans/{plan_id}/action-items"),
+        &observer,
+    )
+    .await;
+    assert_eq!(plan_items.len(), 7);
+    assert!(plan_items
+        .iter()
+        .any(|i| i["jpa_ids"] == serde_json::json!([jpa_id])));
+    let mut meetings = items(
+        &app,
+        &format!("/api/v1/work-plans/{plan_id}/meetings"),
+        &observer,
+    )
+    .await;
+    meetings.sort_by_key(|m| m["held_on"].as_str().unwrap().to_string());
+    assert_eq!(meetings.len(), 2);
+    assert_eq!(
+        (meetings[0]["held"].clone(), meetings[1]["held"].clone()),
+        (true.into(), false.into())
+    );
+    let first = app
+        .get(
+            &format!(
+                "/api/v1/meetings/{}/table",
+                meetings[0]["id"].as_str().unwrap()
+            ),
+            &observer,
+        )
+        .await;
+    assert_eq!(first.body["tabled"], true);
+    let delivered_by_jpa = first.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| !r["jpas"].as_array().unwrap().is_empty())
+        .unwrap();
+    assert!(
+        delivered_by_jpa["jpas"][0]["investigations"]
+            .as_i64()
+            .unwrap()
+            > 0
+    );
+    let next = app
+        .get(
+            &format!(
+                "/api/v1/meetings/{}/table",
+                meetings[1]["id"].as_str().unwrap()
+            ),
+            &observer,
+        )
+        .await;
+    assert!(
+        next.body["changes"].as_array().unwrap().len() >= 4,
+        "{}",
+        next.text
+    );
+
     let investigations = items(
         &app,
         &format!("/api/v1/jpas/{jpa_id}/investigations?limit=200"),

@@ -31,6 +31,7 @@ mod web_admin;
 mod web_dashboard;
 mod web_i18n;
 mod web_investigations;
+mod web_plans;
 mod web_returns;
 mod web_work;
 mod work_plans;

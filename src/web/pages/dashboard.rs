@@ -783,7 +783,7 @@ fn download_headers(content_type: &str, filename: &str) -> actix_web::HttpRespon
     response
 }
 
-fn download(content_type: &str, filename: &str, body: String) -> HttpResponse {
+pub(crate) fn download(content_type: &str, filename: &str, body: String) -> HttpResponse {
     download_headers(content_type, filename).body(body)
 }
 

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod home;
 pub mod investigations;
+pub mod plans;
 pub mod returns;
 pub mod work;
 
