@@ -148,8 +148,8 @@ pub fn compendium_filter(
 
 #[utoipa::path(get, path = "/api/v1/compendium", tag = "reports", security(("bearer" = [])),
     params(CompendiumQuery),
-    responses((status = 200, description = "The successful cross-border cases of every JPA whose lead agency opted in (closed investigations with a partner agency of another country than the lead's, historical JPAs included), the most recently closed first: `{\"cases\": [{jpa_id, jpa_code, jpa_name, is_exercise, heading, brief}], \"count\": n}`. Observers get no investigation id or title. With `Accept: text/markdown`, the same cases as Markdown case briefs in the UNODC SHERLOC order.", body = Object, content_type = "application/json"),
-              (status = 200, description = "The same cases as Markdown", body = String, content_type = "text/markdown"),
+    responses((status = 200, description = "The successful cross-border cases of every JPA whose lead agency opted in (closed investigations with a partner agency of another country than the lead's, historical JPAs included), the most recently closed first: `{\"cases\": [{jpa_id, jpa_code, jpa_name, is_exercise, heading, brief}], \"count\": n}`. Observers get no investigation id or title. With `Accept: text/markdown`, the same cases as Markdown case briefs in the UNODC SHERLOC order.",
+                content((Object = "application/json"), (String = "text/markdown"))),
               (status = 400, body = crate::error::Problem)))]
 pub async fn compendium_across(
     state: web::Data<AppState>,
