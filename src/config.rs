@@ -29,6 +29,8 @@
 //! | `JPA__RETENTION__SENT_EMAIL_DAYS` | days a sent mail stays in the outbox |
 //! | `JPA__REPORTS__PROGRESS_CACHE_SECONDS` | seconds a progress document is reused; writes on this instance clear it |
 //! | `JPA__LOG__FORMAT` (`pretty`/`json`), `JPA__LOG__LEVEL` | logs |
+//! | `JPA__METRICS__LISTEN` | address of the metrics listener serving `GET /metrics` (e.g. `127.0.0.1:9100`; empty, the default: none) |
+//! | `JPA__METRICS__BEARER_TOKEN` | if set, `GET /metrics` on the public port answers this bearer token (at least 32 characters); else 404 there |
 //! | `JPA__I18N__PSEUDO_LOCALE` | offer the tests' pseudo-language `en-XA` (refused in production) |
 
 use std::path::PathBuf;
@@ -50,6 +52,8 @@ pub struct Settings {
     pub log: LogSettings,
     #[serde(default)]
     pub i18n: I18nSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     /// `JPA_ENV`, e.g. `production`; empty for development.
     #[serde(default)]
     pub environment: String,
@@ -148,6 +152,30 @@ pub struct I18nSettings {
     pub pseudo_locale: bool,
 }
 
+/// `/metrics` for the people who run the service: never on the public port by default.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MetricsSettings {
+    /// `host:port` of a listener that serves only `GET /metrics`; empty: none.
+    #[serde(default)]
+    pub listen: String,
+    /// A bearer token that may read `GET /metrics` on the public port; empty: nobody.
+    #[serde(default = "no_token")]
+    pub bearer_token: SecretString,
+}
+
+fn no_token() -> SecretString {
+    SecretString::from(String::new())
+}
+
+impl Default for MetricsSettings {
+    fn default() -> MetricsSettings {
+        MetricsSettings {
+            listen: String::new(),
+            bearer_token: no_token(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -212,6 +240,10 @@ impl Settings {
             anyhow::bail!(
                 "auth.session_idle_minutes must be longer than an access token lives and at most session_max_hours"
             );
+        }
+        let token = self.metrics.bearer_token.expose_secret();
+        if !token.is_empty() && token.len() < 32 {
+            anyhow::bail!("metrics.bearer_token must be at least 32 characters");
         }
         if let Some(secret) = &self.auth.jwt_secret {
             if secret.expose_secret().len() < 32 {

@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod i18n;
 pub mod middleware;
+pub mod monitoring;
 pub mod operations;
 pub mod reminders;
 pub mod reports;

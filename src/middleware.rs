@@ -77,6 +77,11 @@ pub async fn request_context(
         user_id = tracing::field::Empty,
     );
     let started = Instant::now();
+    // The route template (`/api/v1/jpas/{id}`), so that metrics have a bounded set of labels.
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let method = req.method().as_str().to_string();
     // An encoded NUL in the path or query: PostgreSQL cannot take it in text, and no
     // parameter of this API has a use for it.
     let has_nul =
@@ -249,9 +254,15 @@ pub async fn request_context(
                         HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
                     );
                 }
+                let elapsed = started.elapsed();
+                let status = res.status().as_u16().to_string();
+                metrics::counter!("http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
+                    .increment(1);
+                metrics::histogram!("http_request_duration_seconds", "method" => method, "route" => route)
+                    .record(elapsed.as_secs_f64());
                 tracing::info!(
                     status = res.status().as_u16(),
-                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    elapsed_ms = elapsed.as_millis() as u64,
                     "request served"
                 );
                 Ok(res)

@@ -21,6 +21,8 @@ use crate::state::AppState;
 pub struct Application {
     port: u16,
     server: Server,
+    /// The metrics listener (`metrics.listen`), when configured: its port and server.
+    metrics: Option<(u16, Server)>,
     state: AppState,
     mailer: Arc<Mailer>,
     bootstrap_password: Option<SecretString>,
@@ -112,6 +114,13 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         crate::i18n::enable_pseudo(true);
     }
     crate::web::pages().map_err(|e| anyhow::anyhow!("pages: {e:?}"))?;
+    // Metrics are recorded only when someone can read them (`metrics.listen` or a token):
+    // without a recorder every `metrics::` call is a no-op.
+    if !settings.metrics.listen.trim().is_empty()
+        || !settings.metrics.bearer_token.expose_secret().is_empty()
+    {
+        crate::monitoring::install();
+    }
     let hasher = Hasher::new(settings.auth.hash_concurrency).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mailer = Arc::new(Mailer::from_settings(&settings.email)?);
     let templates = Arc::new(Templates::new().map_err(|e| anyhow::anyhow!("templates: {e}"))?);
@@ -192,6 +201,7 @@ impl Application {
                 .wrap(middleware::Condition::new(!origins.is_empty(), cors))
                 .wrap(middleware::from_fn(crate::middleware::request_context))
                 .app_data(data.clone())
+                .route("/metrics", web::get().to(crate::monitoring::on_public_port))
                 .configure(crate::routes::configure)
                 .configure(crate::web::configure)
                 // The docs live under /docs/; a link or a typed URL without the slash
@@ -208,9 +218,30 @@ impl Application {
             server = server.workers(settings.server.workers);
         }
         let server = server.run();
+        let metrics = match settings.metrics.listen.trim() {
+            "" => None,
+            address => {
+                let listener = TcpListener::bind(address)
+                    .map_err(|e| anyhow::anyhow!("metrics.listen {address}: {e}"))?;
+                let port = listener.local_addr()?.port();
+                let data = web::Data::new(state.clone());
+                let server = HttpServer::new(move || {
+                    App::new().app_data(data.clone()).route(
+                        "/metrics",
+                        web::get().to(crate::monitoring::on_own_listener),
+                    )
+                })
+                .workers(1)
+                .shutdown_timeout(5)
+                .listen(listener)?
+                .run();
+                Some((port, server))
+            }
+        };
         Ok(Application {
             port,
             server,
+            metrics,
             state,
             mailer,
             bootstrap_password,
@@ -219,6 +250,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the metrics listener, when `metrics.listen` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     pub fn state(&self) -> AppState {
@@ -243,7 +279,24 @@ impl Application {
             .reminders
             .enabled
             .then(|| tokio::spawn(run_scheduler(self.state.clone())));
+        let metrics = self.metrics.map(|(_, server)| tokio::spawn(server));
+        let upkeep = crate::monitoring::installed().map(|handle| {
+            tokio::spawn(async move {
+                // Histograms gather samples until drained: drained here even when
+                // nobody scrapes.
+                loop {
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    handle.run_upkeep();
+                }
+            })
+        });
         let result = self.server.await;
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
+        if let Some(upkeep) = upkeep {
+            upkeep.abort();
+        }
         worker.abort();
         if let Some(scheduler) = scheduler {
             scheduler.abort();

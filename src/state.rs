@@ -43,7 +43,17 @@ impl AppState {
             .run(move |conn| {
                 crate::reminders::pass::run_pass(conn, &templates, &public_url, &domain, as_of)
             })
-            .await?;
+            .await;
+        let result = if counts.is_ok() { "ok" } else { "failed" };
+        metrics::counter!("reminder_passes_total", "result" => result).increment(1);
+        let counts = counts?;
+        for (kind, n) in [
+            ("due_soon", counts.due_soon),
+            ("overdue", counts.overdue),
+            ("digest", counts.digest),
+        ] {
+            metrics::counter!("reminder_mails_queued_total", "kind" => kind).increment(n as u64);
+        }
         if counts.total() > 0 {
             self.outbox_notify.notify_one();
         }

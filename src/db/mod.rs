@@ -203,7 +203,18 @@ impl Db {
 
     /// A connection for synchronous callers (CLI, startup). Not for the async executor.
     pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, Error> {
-        self.pool.get().map_err(|_| Error::Unavailable)
+        let started = std::time::Instant::now();
+        let conn = self.pool.get();
+        metrics::histogram!("db_pool_wait_seconds").record(started.elapsed().as_secs_f64());
+        conn.map_err(|_| {
+            metrics::counter!("db_pool_timeouts_total").increment(1);
+            Error::Unavailable
+        })
+    }
+
+    /// The pool's connections and idle connections now (for `/metrics`).
+    pub fn pool_state(&self) -> r2d2::State {
+        self.pool.state()
     }
 
     /// Runs `f` (an operation, usually) with a pooled connection on the blocking pool.

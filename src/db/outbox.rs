@@ -245,3 +245,26 @@ pub fn list(
     query = super::after_cursor!(query, email_outbox::created_at, email_outbox::id, after);
     query.load(conn)
 }
+
+/// How deep the outbox is: rows by status, and how long the oldest mail not yet sent
+/// (pending or sending) has waited.
+#[derive(Debug, Clone, Default)]
+pub struct Depth {
+    pub by_status: std::collections::BTreeMap<String, i64>,
+    pub oldest_pending_age_seconds: i64,
+}
+
+pub fn depth(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Depth> {
+    let counts: Vec<(String, i64)> = email_outbox::table
+        .group_by(email_outbox::status)
+        .select((email_outbox::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let oldest: Option<NaiveDateTime> = email_outbox::table
+        .filter(email_outbox::status.eq_any([PENDING, SENDING]))
+        .select(diesel::dsl::min(email_outbox::created_at))
+        .first(conn)?;
+    Ok(Depth {
+        by_status: counts.into_iter().collect(),
+        oldest_pending_age_seconds: oldest.map_or(0, |t| (now - t).num_seconds().max(0)),
+    })
+}

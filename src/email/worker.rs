@@ -40,8 +40,14 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<usize, Err
         .map(|row| async move {
             let result = mailer.send(&row).await;
             match &result {
-                Ok(()) => tracing::info!(outbox_id = %row.id, kind = %row.kind, "mail sent"),
-                Err(e) => tracing::warn!(outbox_id = %row.id, kind = %row.kind, attempts = row.attempts, error = ?e, "mail not sent"),
+                Ok(()) => {
+                    metrics::counter!("mails_sent_total", "kind" => row.kind.clone()).increment(1);
+                    tracing::info!(outbox_id = %row.id, kind = %row.kind, "mail sent")
+                }
+                Err(e) => {
+                    metrics::counter!("mails_failed_total", "kind" => row.kind.clone()).increment(1);
+                    tracing::warn!(outbox_id = %row.id, kind = %row.kind, attempts = row.attempts, error = ?e, "mail not sent")
+                }
             }
             (row.id, row.created_at, row.attempts, result)
         })

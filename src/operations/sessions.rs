@@ -136,7 +136,12 @@ pub async fn sign_in(state: &AppState, ctx: AuditContext, input: LoginRequest) -
             let user = users::find_by_email(conn, &lookup)?;
             Ok((reservation, user))
         })
-        .await?;
+        .await
+        .inspect_err(|e| {
+            if matches!(e, Error::Throttled { .. }) {
+                metrics::counter!("signin_throttled_total").increment(1);
+            }
+        })?;
     let usable = user.filter(|u| u.active);
     let verified = state
         .hasher
@@ -149,6 +154,7 @@ pub async fn sign_in(state: &AppState, ctx: AuditContext, input: LoginRequest) -
         // The reservation stays: it is the failure's record.
         // The attempted address is user text: Debug-formatted, so a newline stays escaped.
         tracing::warn!(event = "auth.login.failure", email = ?email, client_addr = ?ctx.client_addr, "sign-in failed");
+        metrics::counter!("signin_failures_total").increment(1);
         return Err(Error::Unauthenticated);
     };
     state

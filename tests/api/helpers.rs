@@ -25,6 +25,8 @@ pub struct TestApp {
     pub admin_id: String,
     /// The bootstrap admin's one-time password.
     pub admin_password: String,
+    /// `http://127.0.0.1:<port>` of the metrics listener, when `metrics.listen` is set.
+    pub metrics_address: Option<String>,
 }
 
 /// A fresh database URL: a new SQLite file, or a new PostgreSQL database.
@@ -112,6 +114,7 @@ pub async fn spawn_app_on(database_url: &str, customize: impl FnOnce(&mut Settin
     let mut app = Application::build(settings).await.expect("build app");
     let password = app.take_bootstrap_password().expect("bootstrap admin");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
     let state = app.state();
     let mailer = app.mailer();
     tokio::spawn(app.run_until_stopped());
@@ -127,6 +130,7 @@ pub async fn spawn_app_on(database_url: &str, customize: impl FnOnce(&mut Settin
         admin_token: String::new(),
         admin_id: String::new(),
         admin_password: password.expose_secret().to_string(),
+        metrics_address,
     };
     let login = test_app
         .login("admin@jpa.test", password.expose_secret())

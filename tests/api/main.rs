@@ -4,6 +4,7 @@
 mod browser;
 mod helpers;
 mod logs;
+mod metrics;
 mod mfa;
 mod operations;
 mod processes;
