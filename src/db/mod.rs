@@ -203,13 +203,7 @@ impl Db {
 
     /// A connection for synchronous callers (CLI, startup). Not for the async executor.
     pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, Error> {
-        let started = std::time::Instant::now();
-        let conn = self.pool.get();
-        metrics::histogram!("db_pool_wait_seconds").record(started.elapsed().as_secs_f64());
-        conn.map_err(|_| {
-            metrics::counter!("db_pool_timeouts_total").increment(1);
-            Error::Unavailable
-        })
+        checkout(&self.pool)
     }
 
     /// The pool's connections and idle connections now (for `/metrics`).
@@ -227,12 +221,23 @@ impl Db {
         // The request's language goes along: text made in the closure is in it too.
         let lang = crate::i18n::current();
         actix_web::rt::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|_| Error::Unavailable)?;
+            let mut conn = checkout(&pool)?;
             crate::i18n::on_this_thread(lang, || f(&mut conn))
         })
         .await
         .map_err(|e| Error::internal(format!("blocking task failed: {e}")))?
     }
+}
+
+/// A pooled connection, its wait measured (`db_pool_wait_seconds`); a timeout is 503.
+fn checkout(pool: &Pool) -> Result<r2d2::PooledConnection<Manager>, Error> {
+    let started = std::time::Instant::now();
+    let conn = pool.get();
+    metrics::histogram!("db_pool_wait_seconds").record(started.elapsed().as_secs_f64());
+    conn.map_err(|_| {
+        metrics::counter!("db_pool_timeouts_total").increment(1);
+        Error::Unavailable
+    })
 }
 
 /// Current UTC time, truncated to microseconds so both backends store it exactly.

@@ -153,6 +153,9 @@ async fn the_metrics_listener_counts_requests_sign_in_failures_and_the_outbox() 
     ] {
         assert!(after.contains(name), "{name} missing from the metrics");
     }
+    // Every request's checkout is timed: more waits than the few of the scrape itself.
+    let waits = "db_pool_wait_seconds_count";
+    assert!(n(&after, waits) - n(&before, waits) >= 5.0, "{after}");
     // No id of any object ever becomes a label (route templates only).
     assert!(!after.contains(&app.admin_id));
 }
