@@ -828,6 +828,19 @@ pub fn record_interest(
         let item = wp::find_item(conn, item_id)?;
         let own = own_member(conn, caller)?;
         policy::may_record_interest(caller, own.as_ref().is_some_and(|o| o.same_as(&member)))?;
+        // One spelling per organisation, so that "unodc" and "UNODC" are one member: the
+        // observer's own, or one already recorded for the item.
+        let member = match (&member, own) {
+            (Member::Organisation(_), Some(own)) if own.same_as(&member) => own,
+            (Member::Organisation(_), _) => {
+                wp::interests_of_items(conn, std::slice::from_ref(&item.id))?
+                    .into_iter()
+                    .map(|i| Member::of_row(&i.member_kind, &i.member))
+                    .find(|m| m.same_as(&member))
+                    .unwrap_or(member)
+            }
+            _ => member,
+        };
         let now = db::now();
         let row = InterestRow {
             id: db::new_id(),

@@ -125,6 +125,23 @@ async fn members_register_interest_for_themselves_only() {
         )
         .await;
     assert_eq!(theirs.status, 201, "{}", theirs.text);
+    assert_eq!(
+        theirs.body["member"],
+        json!({"organisation": "UNODC"}),
+        "the organisation's own spelling"
+    );
+    let again = app
+        .post(
+            &interests,
+            Some(&w.co_chair),
+            json!({"member": {"organisation": "Unodc"}, "role": "lead"}),
+        )
+        .await;
+    assert_eq!(
+        again.status, 409,
+        "one member whatever its case: {}",
+        again.text
+    );
     let not_theirs = app
         .post(
             &interests,
