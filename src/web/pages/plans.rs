@@ -13,7 +13,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::admin::{message, push_error, sort_errors, t, values, version_of};
+use super::admin::{may, message, push_error, require, sort_errors, t, values, version_of};
 use super::{render, signed_in};
 use crate::auth::policy::{self, Action};
 use crate::domain::{CrimeType, InterestRole, ItemStatus, ModusOperandi, Role};
@@ -62,10 +62,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/compendium.md", web::get().to(compendium_markdown));
 }
 
-fn require(who: &SignedIn, action: Action) -> Result<(), PageError> {
-    policy::require(who.caller.role, action).map_err(PageError::from)
-}
-
 fn page(
     status: StatusCode,
     template: &str,
@@ -74,7 +70,8 @@ fn page(
     context: minijinja::Value,
 ) -> Result<HttpResponse, PageError> {
     let frame = Frame::signed_in(who, req.path());
-    let coordinator = matches!(who.caller.role, Role::Admin | Role::CoChair);
+    // Whether the plan's forms show: the rule of the operations they call.
+    let coordinator = may(&who.caller, Action::ManageWorkPlan);
     let full = minijinja::context! {
         csrf => who.csrf,
         coordinator => coordinator,
@@ -372,7 +369,7 @@ async fn plan_page(
         .run(move |conn| {
             let overview = ops::overview(conn, &caller, &id)?;
             // The JPAs a coordinator may link (every JPA: coordinators see all).
-            let jpas = if matches!(caller.role, Role::Admin | Role::CoChair) {
+            let jpas = if may(&caller, Action::ManageWorkPlan) {
                 crate::db::jpas::list(conn, &policy::jpa_scope(&caller), None, 500)?
             } else {
                 Vec::new()
@@ -605,7 +602,6 @@ async fn item_page(
     let Some(detail) = overview.items.into_iter().find(|i| i.item.id == item.id) else {
         return Err(PageError::NotFound);
     };
-    let coordinator = matches!(who.caller.role, Role::Admin | Role::CoChair);
     // Which interests this reader may withdraw: a coordinator's any, a member's own.
     let withdrawable: Vec<String> = detail
         .interests
@@ -618,7 +614,7 @@ async fn item_page(
         })
         .map(|i| i.id.clone())
         .collect();
-    let may_record = coordinator || own.is_some();
+    let may_record = policy::can_record_interest(&who.caller, own.is_some());
     let own_label = own.as_ref().map(|m| match m {
         Member::Country(c) => {
             crate::i18n::country_name(crate::i18n::current(), c).unwrap_or_else(|| c.clone())
