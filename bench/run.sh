@@ -8,14 +8,14 @@
 #   3. runs the same SQL directly with pgbench at the same concurrency, and prints the
 #      ratio service / pgbench,
 #   4. reports idle and loaded RSS.
-# Usage: bench/run.sh [seconds per run, default 10]
+# Usage: [BENCH_SQLITE=1] bench/run.sh [seconds per run, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS="${1:-10}"
 PG_BASE="postgres://postgres@127.0.0.1:5432"
 command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
 cargo build --release --quiet
-BIN=./target/release/jpa-coord
+BIN="${CARGO_TARGET_DIR:-./target}/release/jpa-coord"
 work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"; }
@@ -85,8 +85,21 @@ run_backend() { # label url
   JPA=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas?limit=200" | python3 -c 'import sys,json; print([j["id"] for j in json.load(sys.stdin)["items"] if j["code"].startswith("SYN-50")][0])')
   INV=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas/$JPA/investigations?limit=1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
   AGENCY=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/investigations/$INV" | python3 -c 'import sys,json; print(json.load(sys.stdin)["lead_agency_id"])')
+  # The middle of the JPA: a day in the middle of its sixth month (the month is then
+  # partly counted from the raw rows) and the end of that month.
+  local start mid_day mid_end
+  start=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas/$JPA" | python3 -c 'import sys,json; print(json.load(sys.stdin)["start_date"])')
+  read -r mid_day mid_end < <(python3 -c "
+import datetime as d
+s = d.date.fromisoformat('$start')
+m = (s.month - 1 + 5) % 12 + 1; y = s.year + (s.month - 1 + 5) // 12
+first = d.date(y, m, 1); nxt = d.date(y + (m == 12), m % 12 + 1, 1)
+print(first + d.timedelta(days=14), nxt - d.timedelta(days=1))")
+  echo "as_of in the middle of the JPA: $mid_day (mid-month), $mid_end (month end)"
   for c in 1 64; do
     measure progress "$c" "$base/jpas/$JPA/progress"
+    measure progress_mid_month "$c" "$base/jpas/$JPA/progress?as_of=$mid_day"
+    measure progress_month_end "$c" "$base/jpas/$JPA/progress?as_of=$mid_end"
     measure list50 "$c" "$base/jpas/$JPA/investigations?limit=50"
     local list_rps; list_rps=$(cat "$work/last_rps")
     measure investigation "$c" "$base/investigations/$INV"

@@ -40,6 +40,9 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         scale: usize,
     },
+    /// Compare the progress figures kept with each write to a count of the raw rows;
+    /// prints every difference and exits 1 if there is one.
+    Check,
     /// Reminder emails.
     Reminders {
         #[command(subcommand)]
@@ -102,6 +105,27 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             actix_web::rt::task::spawn_blocking(move || migrate(&db)).await??;
             println!("migrations applied");
             Ok(())
+        }
+        Command::Check => {
+            let db = open_db(&settings)?;
+            let mismatches = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let mut conn = db
+                    .get()
+                    .map_err(|_| anyhow::anyhow!("cannot connect to the database"))?;
+                Ok(crate::db::figures::check(&mut conn)?)
+            })
+            .await??;
+            if mismatches.is_empty() {
+                println!("progress figures match the raw rows");
+                return Ok(());
+            }
+            for m in &mismatches {
+                println!("{m}");
+            }
+            anyhow::bail!(
+                "{} progress figures differ from the raw rows",
+                mismatches.len()
+            )
         }
         Command::Demo { scale } => {
             if scale == 0 || scale > 1000 {

@@ -290,7 +290,9 @@ impl Application {
                 }
             })
         });
+        let folder = tokio::spawn(fold_figures(self.state.clone()));
         let result = self.server.await;
+        folder.abort();
         if let Some(metrics) = metrics {
             metrics.abort();
         }
@@ -302,5 +304,21 @@ impl Application {
             scheduler.abort();
         }
         result
+    }
+}
+
+/// Every second, moves the progress figures' changes into the figures
+/// (`db::figures::fold`), so that readers sum few of them. Figures are exact without it:
+/// it only keeps reading cheap. Every instance runs it; they take turns.
+async fn fold_figures(state: AppState) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if let Err(e) = state
+            .db
+            .run(|conn| Ok(crate::db::figures::fold(conn)?))
+            .await
+        {
+            tracing::warn!(error = %e, "folding progress figures failed; retried in a second");
+        }
     }
 }

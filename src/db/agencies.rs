@@ -54,8 +54,21 @@ pub fn list(
 
 /// Writes the editable fields and bumps the version, if the row is still at the version
 /// `row` was read at: 0 rows changed means another writer got there first.
+/// A change of country moves the investigations the agency takes part in between
+/// cross-border and not in the figures.
 pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(
+    let country: Option<String> = agencies::table
+        .find(&row.id)
+        .select(agencies::country)
+        .first(conn)
+        .optional()?;
+    let moves = country.is_some_and(|c| c != row.country);
+    let before = if moves {
+        super::figures::country_before(conn, &row.id)?
+    } else {
+        Vec::new()
+    };
+    let changed = diesel::update(
         agencies::table
             .find(&row.id)
             .filter(agencies::version.eq(row.version)),
@@ -68,7 +81,11 @@ pub fn update(conn: &mut DbConnection, row: &AgencyRow, now: NaiveDateTime) -> Q
         agencies::version.eq(row.version + 1),
         agencies::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    if moves && changed == 1 {
+        super::figures::country_after(conn, &row.id, before)?;
+    }
+    Ok(changed)
 }
 
 /// The language most of an agency's users read (`domain::locale::default_for_country`),

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
+use super::figures;
 use super::schema::{investigation_links, investigation_partners, investigations};
 use super::DbConnection;
 use crate::auth::policy::Scope;
@@ -189,19 +190,24 @@ pub fn partners(conn: &mut DbConnection, id: &str) -> QueryResult<Vec<String>> {
         .unwrap_or_default())
 }
 
+/// Inserts an investigation and counts it in the figures.
 pub fn insert(conn: &mut DbConnection, row: &InvestigationRow) -> QueryResult<()> {
+    let before = figures::investigation_before(conn, &row.id)?;
     diesel::insert_into(investigations::table)
         .values(row)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    figures::investigation_after(conn, &row.id, before)
 }
 
+/// Writes `row` if the investigation is still at its version, and moves it in the
+/// figures.
 pub fn update(
     conn: &mut DbConnection,
     row: &InvestigationRow,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
+    let before = figures::investigation_before(conn, &row.id)?;
+    let changed = diesel::update(
         investigations::table
             .find(&row.id)
             .filter(investigations::version.eq(row.version)),
@@ -224,7 +230,11 @@ pub fn update(
         investigations::version.eq(row.version + 1),
         investigations::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    if changed == 1 {
+        figures::investigation_after(conn, &row.id, before)?;
+    }
+    Ok(changed)
 }
 
 /// Bumps the version after a change made through a sub-resource (partners).
@@ -244,23 +254,29 @@ pub fn add_partner(
     agency_id: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    let before = figures::investigation_before(conn, id)?;
     diesel::insert_into(investigation_partners::table)
         .values((
             investigation_partners::investigation_id.eq(id),
             investigation_partners::agency_id.eq(agency_id),
             investigation_partners::created_at.eq(now),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    figures::investigation_after(conn, id, before)
 }
 
 pub fn remove_partner(conn: &mut DbConnection, id: &str, agency_id: &str) -> QueryResult<usize> {
-    diesel::delete(
+    let before = figures::investigation_before(conn, id)?;
+    let removed = diesel::delete(
         investigation_partners::table
             .filter(investigation_partners::investigation_id.eq(id))
             .filter(investigation_partners::agency_id.eq(agency_id)),
     )
-    .execute(conn)
+    .execute(conn)?;
+    if removed > 0 {
+        figures::investigation_after(conn, id, before)?;
+    }
+    Ok(removed)
 }
 
 /// Links are stored once, with the smaller id first.

@@ -3,10 +3,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::figures;
 use super::schema::milestones;
 use super::DbConnection;
+use diesel::sql_types::Text;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
 #[diesel(table_name = milestones)]
 pub struct MilestoneRow {
     pub id: String,
@@ -47,19 +49,24 @@ pub fn list(
     query.load(conn)
 }
 
-pub fn insert(conn: &mut DbConnection, row: &MilestoneRow) -> QueryResult<()> {
+/// Inserts a milestone of an investigation of `jpa_id`, and counts it in the figures.
+pub fn insert(conn: &mut DbConnection, jpa_id: &str, row: &MilestoneRow) -> QueryResult<()> {
     diesel::insert_into(milestones::table)
         .values(row)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    figures::record(conn, None, Some((figures::milestone_key(jpa_id, row), 0)))
 }
 
+/// Writes `row` if the milestone is still at `before`'s version (`before` is the row as
+/// read at that version), and moves it in the figures.
 pub fn update(
     conn: &mut DbConnection,
+    jpa_id: &str,
+    before: &MilestoneRow,
     row: &MilestoneRow,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    diesel::update(
+    let changed = diesel::update(
         milestones::table
             .find(&row.id)
             .filter(milestones::version.eq(row.version)),
@@ -75,11 +82,29 @@ pub fn update(
         milestones::version.eq(row.version + 1),
         milestones::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    if changed == 1 {
+        figures::record(
+            conn,
+            Some((figures::milestone_key(jpa_id, before), 0)),
+            Some((figures::milestone_key(jpa_id, row), 0)),
+        )?;
+    }
+    Ok(changed)
 }
 
-pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
-    diesel::delete(milestones::table.find(id)).execute(conn)
+/// Deletes a milestone and takes out of the figures what was deleted (as it stood when
+/// deleted, whatever the caller read before).
+pub fn delete(conn: &mut DbConnection, jpa_id: &str, id: &str) -> QueryResult<usize> {
+    let sql = format!(
+        "DELETE FROM milestones WHERE id = {} RETURNING *",
+        figures::param(conn, 1)
+    );
+    let deleted: Vec<MilestoneRow> = diesel::sql_query(sql).bind::<Text, _>(id).load(conn)?;
+    for row in &deleted {
+        figures::record(conn, Some((figures::milestone_key(jpa_id, row), 0)), None)?;
+    }
+    Ok(deleted.len())
 }
 
 /// Whether the agency is responsible for any milestone of the investigation.

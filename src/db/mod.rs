@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod audit;
+pub mod figures;
 pub mod investigations;
 pub mod jpas;
 pub mod mfa;

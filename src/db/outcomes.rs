@@ -5,10 +5,13 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use diesel::sql_types::Text;
+
+use super::figures;
 use super::schema::{outcome_contributors, outcome_revisions, outcomes};
 use super::{new_id, DbConnection};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
 #[diesel(table_name = outcomes)]
 pub struct OutcomeRow {
     pub id: String,
@@ -83,14 +86,17 @@ pub fn contributors_of(
     Ok(map)
 }
 
+/// Inserts an outcome of an investigation of `jpa_id`, and counts it in the figures.
 pub fn insert(
     conn: &mut DbConnection,
+    jpa_id: &str,
     row: &OutcomeRow,
     contributors: &[String],
 ) -> QueryResult<()> {
     diesel::insert_into(outcomes::table)
         .values(row)
         .execute(conn)?;
+    figures::record(conn, None, Some(figures::outcome_key(jpa_id, row)))?;
     set_contributors(conn, &row.id, contributors)
 }
 
@@ -112,8 +118,16 @@ pub fn set_contributors(
     Ok(())
 }
 
-pub fn update(conn: &mut DbConnection, row: &OutcomeRow, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(
+/// Writes `row` if the outcome is still at `before`'s version (`before` is the row as
+/// read at that version), and moves it in the figures.
+pub fn update(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    before: &OutcomeRow,
+    row: &OutcomeRow,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let changed = diesel::update(
         outcomes::table
             .find(&row.id)
             .filter(outcomes::version.eq(row.version)),
@@ -127,15 +141,33 @@ pub fn update(conn: &mut DbConnection, row: &OutcomeRow, now: NaiveDateTime) -> 
         outcomes::version.eq(row.version + 1),
         outcomes::updated_at.eq(now),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    if changed == 1 {
+        figures::record(
+            conn,
+            Some(figures::outcome_key(jpa_id, before)),
+            Some(figures::outcome_key(jpa_id, row)),
+        )?;
+    }
+    Ok(changed)
 }
 
-pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+/// Deletes an outcome with its revisions and contributors, and takes out of the figures
+/// what was deleted (as it stood when deleted).
+pub fn delete(conn: &mut DbConnection, jpa_id: &str, id: &str) -> QueryResult<usize> {
     diesel::delete(outcome_revisions::table.filter(outcome_revisions::outcome_id.eq(id)))
         .execute(conn)?;
     diesel::delete(outcome_contributors::table.filter(outcome_contributors::outcome_id.eq(id)))
         .execute(conn)?;
-    diesel::delete(outcomes::table.find(id)).execute(conn)
+    let sql = format!(
+        "DELETE FROM outcomes WHERE id = {} RETURNING *",
+        figures::param(conn, 1)
+    );
+    let deleted: Vec<OutcomeRow> = diesel::sql_query(sql).bind::<Text, _>(id).load(conn)?;
+    for row in &deleted {
+        figures::record(conn, Some(figures::outcome_key(jpa_id, row)), None)?;
+    }
+    Ok(deleted.len())
 }
 
 pub fn add_revision(

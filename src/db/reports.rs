@@ -304,3 +304,457 @@ pub fn route_legs(
             .load(c),
     }
 }
+
+/// What progress is computed from, however it was counted.
+pub struct Groups {
+    pub investigations: Vec<InvestigationGroup>,
+    pub milestones: Vec<MilestoneGroup>,
+    pub achieved_by_month: Vec<MonthCount>,
+    pub overdue_by_month: Vec<MonthCount>,
+    pub outcomes_by_agency: Vec<OutcomeGroup>,
+    pub outcomes_by_month: Vec<OutcomeGroup>,
+}
+
+/// Where progress counts from: the raw rows (the reference, and `jpa-coord check`'s
+/// side of the comparison) or the figures kept with every write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Raw,
+    Figures,
+}
+
+/// The groups progress needs, as of `as_of`, with milestones due up to `horizon`.
+pub fn groups(
+    conn: &mut DbConnection,
+    source: Source,
+    jpa_id: &str,
+    as_of: NaiveDate,
+    horizon: NaiveDate,
+) -> QueryResult<Groups> {
+    match source {
+        Source::Raw => Ok(Groups {
+            investigations: investigation_groups(conn, jpa_id, as_of)?,
+            milestones: milestone_groups(conn, jpa_id, as_of, horizon)?,
+            achieved_by_month: milestones_achieved_by_month(conn, jpa_id, as_of)?,
+            overdue_by_month: milestones_overdue_by_month(conn, jpa_id, as_of)?,
+            outcomes_by_agency: outcomes_by_agency(conn, jpa_id, as_of)?,
+            outcomes_by_month: outcomes_by_month(conn, jpa_id, as_of)?,
+        }),
+        Source::Figures => figures::groups(conn, jpa_id, as_of, horizon),
+    }
+}
+
+/// Progress from the figures (`db::figures`). Whole months come from the figures; the
+/// month `as_of` falls in comes from them too when nothing in it is dated after `as_of`
+/// (always so for today: nothing is dated in the future but milestones' due days), else
+/// from the raw rows of that month up to `as_of`. Milestones due from the first of that
+/// month to `horizon` are read raw: due-soon and overdue are decided by the day.
+/// Outcomes by agency come from the running totals the fold keeps (`OUTCOME_CUM`), and
+/// by month from `OUTCOME_MONTH`, once the fold has built them for the JPA. Raw reads
+/// name the dated table first (`CROSS JOIN`), which makes SQLite walk its date index (it
+/// keeps that order; PostgreSQL plans it freely).
+mod figures {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+    use diesel::prelude::*;
+    use diesel::sql_types::{BigInt, Date, Integer, Text};
+
+    use super::{Groups, InvestigationGroup, MilestoneGroup, MonthCount, OutcomeGroup};
+    use crate::db::figures::{month, month_sql, param};
+    use crate::db::DbConnection;
+    use crate::domain::period::Period;
+
+    /// The JPA's figures of one fact, kept and not yet folded (`$1` is the JPA).
+    fn source(conn: &DbConnection, fact: &str) -> String {
+        let p = param(conn, 1);
+        format!(
+            "(SELECT agency_id, month, month2, status, detail, n, total FROM progress_figures \
+               WHERE jpa_id = {p} AND fact = '{fact}' \
+             UNION ALL SELECT agency_id, month, month2, status, detail, n, total FROM progress_figure_changes \
+               WHERE jpa_id = {p} AND fact = '{fact}') f"
+        )
+    }
+
+    #[derive(QueryableByName)]
+    struct Exists {
+        #[diesel(sql_type = Integer)]
+        yes: i32,
+    }
+
+    /// Whether the JPA has any of `what` (a FROM and WHERE over `i`, the investigation,
+    /// with `$1` the JPA, `$2` and `$3` two days) dated after `as_of` in its month.
+    fn any_later(
+        conn: &mut DbConnection,
+        jpa_id: &str,
+        what: &str,
+        as_of: NaiveDate,
+        end: NaiveDate,
+    ) -> QueryResult<bool> {
+        let what = what
+            .replace("$1", &param(conn, 1))
+            .replace("$2", &param(conn, 2))
+            .replace("$3", &param(conn, 3));
+        let rows: Vec<Exists> = diesel::sql_query(format!("SELECT 1 AS yes {what} LIMIT 1"))
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .bind::<Date, _>(end)
+            .load(conn)?;
+        Ok(rows.first().is_some_and(|r| r.yes == 1))
+    }
+
+    #[derive(QueryableByName)]
+    struct InvRow {
+        #[diesel(sql_type = Text)]
+        agency_id: String,
+        #[diesel(sql_type = Text)]
+        status: String,
+        #[diesel(sql_type = Text)]
+        detail: String,
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    #[derive(QueryableByName)]
+    struct AgencyMonth {
+        #[diesel(sql_type = Text)]
+        agency_id: String,
+        #[diesel(sql_type = Text)]
+        period: String,
+        #[diesel(sql_type = Integer)]
+        flag: i32,
+        #[diesel(sql_type = Integer)]
+        flag2: i32,
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    #[derive(QueryableByName)]
+    struct AgencyTotals {
+        #[diesel(sql_type = Text)]
+        agency_id: String,
+        #[diesel(sql_type = BigInt)]
+        total: i64,
+        #[diesel(sql_type = BigInt)]
+        cancelled: i64,
+    }
+
+    pub fn groups(
+        conn: &mut DbConnection,
+        jpa_id: &str,
+        as_of: NaiveDate,
+        horizon: NaiveDate,
+    ) -> QueryResult<Groups> {
+        let period = Period::of(as_of);
+        let (first, end) = (period.first_day(), period.last_day());
+        let m = month(as_of);
+        // Parameters: $1 JPA, $2 the month key, then days.
+        let (p1, p2, p3, p4, p5) = (
+            param(conn, 1),
+            param(conn, 2),
+            param(conn, 3),
+            param(conn, 4),
+            param(conn, 5),
+        );
+
+        // Investigations.
+        let inv_later = any_later(
+            conn,
+            jpa_id,
+            "FROM investigations i WHERE i.jpa_id = $1 AND ((i.opened_on > $2 AND i.opened_on <= $3) \
+               OR (i.closed_on > $2 AND i.closed_on <= $3))",
+            as_of,
+            end,
+        )?;
+        let whole = if inv_later {
+            format!("month < {p2} AND month2 <> {p2}")
+        } else {
+            format!("month <= {p2}")
+        };
+        let sql = format!(
+            "SELECT agency_id, CASE WHEN status = 'closed' AND month2 <> '' AND month2 > {p2} THEN 'open' ELSE status END AS status, \
+               detail, CAST(SUM(n) AS BIGINT) AS n FROM {src} WHERE {whole} GROUP BY 1, 2, 3",
+            src = source(conn, crate::db::figures::INVESTIGATION),
+        );
+        let mut inv: Vec<InvRow> = diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Text, _>(&m)
+            .load(conn)?;
+        if inv_later {
+            // The investigations opened or closed in the month, counted by the day.
+            let sql = format!(
+                "SELECT i.lead_agency_id AS agency_id, \
+                   CASE WHEN i.status = 'closed' AND i.closed_on IS NOT NULL AND i.closed_on > {p2} THEN 'open' ELSE i.status END AS status, \
+                   (CASE WHEN i.people_smuggling THEN '1' ELSE '0' END) \
+                   || (CASE WHEN i.trafficking_in_persons THEN '1' ELSE '0' END) \
+                   || (CASE WHEN EXISTS (SELECT 1 FROM investigation_partners p \
+                         JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
+                         WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END) AS detail, \
+                   COUNT(*) AS n \
+                 FROM investigations i WHERE i.jpa_id = {p1} AND i.opened_on <= {p2} \
+                   AND (i.opened_on >= {p3} OR (i.closed_on >= {p3} AND i.closed_on <= {p4})) \
+                 GROUP BY 1, 2, 3"
+            );
+            inv.extend(
+                diesel::sql_query(sql)
+                    .bind::<Text, _>(jpa_id)
+                    .bind::<Date, _>(as_of)
+                    .bind::<Date, _>(first)
+                    .bind::<Date, _>(end)
+                    .load::<InvRow>(conn)?,
+            );
+        }
+        let flag = |detail: &str, i: usize| i32::from(detail.as_bytes().get(i) == Some(&b'1'));
+        let investigations = inv
+            .into_iter()
+            .map(|r| InvestigationGroup {
+                people_smuggling: flag(&r.detail, 0),
+                trafficking_in_persons: flag(&r.detail, 1),
+                cross_border: flag(&r.detail, 2),
+                agency_id: r.agency_id,
+                status: r.status,
+                closed_later: 0,
+                n: r.n,
+            })
+            .collect();
+
+        // Milestones.
+        let ms_src = source(conn, crate::db::figures::MILESTONE);
+        let ms_later = any_later(
+            conn,
+            jpa_id,
+            "FROM milestones m CROSS JOIN investigations i WHERE i.id = m.investigation_id AND i.jpa_id = $1 \
+               AND m.status = 'achieved' AND m.achieved_on > $2 AND m.achieved_on <= $3",
+            as_of,
+            end,
+        )?;
+        let mut per_agency: BTreeMap<String, MilestoneGroup> = BTreeMap::new();
+        let mut achieved_by_month: BTreeMap<String, i64> = BTreeMap::new();
+        let mut overdue_by_month: BTreeMap<String, i64> = BTreeMap::new();
+        let totals: Vec<AgencyTotals> = diesel::sql_query(format!(
+            "SELECT agency_id, CAST(SUM(n) AS BIGINT) AS total, \
+               CAST(SUM(CASE WHEN status = 'cancelled' THEN n ELSE 0 END) AS BIGINT) AS cancelled \
+             FROM {ms_src} GROUP BY 1"
+        ))
+        .bind::<Text, _>(jpa_id)
+        .load(conn)?;
+        for t in totals {
+            let g = entry(&mut per_agency, &t.agency_id);
+            g.total += t.total;
+            g.cancelled += t.cancelled;
+        }
+        // Achieved by as_of, by the month achieved; overdue of the months before, by the
+        // month due (open: not cancelled and not achieved by the end of as_of's month,
+        // those achieved in it when later than as_of being added below).
+        let achieved_until = if ms_later {
+            format!("month2 < {p2}")
+        } else {
+            format!("month2 <= {p2}")
+        };
+        let sql = format!(
+            "SELECT agency_id, month2 AS period, 1 AS flag, 0 AS flag2, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
+               WHERE status = 'achieved' AND month2 <> '' AND {achieved_until} GROUP BY 1, 2 \
+             UNION ALL \
+             SELECT agency_id, month AS period, 0 AS flag, 1 AS flag2, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
+               WHERE month < {p2} AND status <> 'cancelled' \
+               AND NOT (status = 'achieved' AND month2 <> '' AND month2 <= {p2}) GROUP BY 1, 2"
+        );
+        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Text, _>(&m)
+            .load(conn)?;
+        for r in rows {
+            let g = entry(&mut per_agency, &r.agency_id);
+            if r.flag == 1 {
+                g.achieved += r.n;
+                *achieved_by_month.entry(r.period).or_default() += r.n;
+            } else {
+                g.overdue += r.n;
+                *overdue_by_month.entry(r.period).or_default() += r.n;
+            }
+        }
+        let due = month_sql(conn, "m.due_on");
+        if ms_later {
+            // Achieved in as_of's month: by then (achieved), or later (still open then,
+            // and overdue if due before the month; those due in it are read below).
+            let sql = format!(
+                "SELECT m.responsible_agency_id AS agency_id, {due} AS period, \
+                   CASE WHEN m.achieved_on <= {p2} THEN 1 ELSE 0 END AS flag, \
+                   CASE WHEN m.due_on < {p3} THEN 1 ELSE 0 END AS flag2, COUNT(*) AS n \
+                 FROM milestones m CROSS JOIN investigations i \
+                 WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.status = 'achieved' AND m.achieved_on >= {p3} AND m.achieved_on <= {p4} \
+                 GROUP BY 1, 2, 3, 4"
+            );
+            let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
+                .bind::<Text, _>(jpa_id)
+                .bind::<Date, _>(as_of)
+                .bind::<Date, _>(first)
+                .bind::<Date, _>(end)
+                .load(conn)?;
+            for r in rows {
+                let g = entry(&mut per_agency, &r.agency_id);
+                if r.flag == 1 {
+                    g.achieved += r.n;
+                    *achieved_by_month.entry(m.clone()).or_default() += r.n;
+                } else if r.flag2 == 1 {
+                    g.overdue += r.n;
+                    *overdue_by_month.entry(r.period).or_default() += r.n;
+                }
+            }
+        }
+        // Due from the first of as_of's month to the horizon and open on as_of: overdue
+        // (due before as_of) or due soon.
+        let sql = format!(
+            "SELECT m.responsible_agency_id AS agency_id, {due} AS period, \
+               CASE WHEN m.due_on < {p2} THEN 1 ELSE 0 END AS flag, 0 AS flag2, COUNT(*) AS n \
+             FROM milestones m CROSS JOIN investigations i \
+             WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.due_on >= {p3} AND m.due_on <= {p5} AND m.status <> 'cancelled' \
+               AND NOT (m.status = 'achieved' AND m.achieved_on IS NOT NULL AND m.achieved_on <= {p2}) \
+             GROUP BY 1, 2, 3"
+        );
+        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Date, _>(as_of)
+            .bind::<Date, _>(first)
+            .bind::<Date, _>(end)
+            .bind::<Date, _>(horizon)
+            .load(conn)?;
+        for r in rows {
+            let g = entry(&mut per_agency, &r.agency_id);
+            if r.flag == 1 {
+                g.overdue += r.n;
+                *overdue_by_month.entry(r.period).or_default() += r.n;
+            } else {
+                g.due_next_30_days += r.n;
+            }
+        }
+
+        // Outcomes.
+        let out_src = source(conn, crate::db::figures::OUTCOME);
+        let out_later = any_later(
+            conn,
+            jpa_id,
+            "FROM outcomes o CROSS JOIN investigations i WHERE i.id = o.investigation_id AND i.jpa_id = $1 \
+               AND o.occurred_on > $2 AND o.occurred_on <= $3",
+            as_of,
+            end,
+        )?;
+        let derived = crate::db::figures::derived_end(conn, jpa_id)?;
+        let until = if out_later {
+            format!("month < {p2}")
+        } else {
+            format!("month <= {p2}")
+        };
+        let (mut outcomes_by_agency, mut outcomes_by_month) = match derived {
+            Some(end_month) => {
+                // Running totals: one row per agency, indicator and status at the month
+                // counted whole (or the JPA's last month, then the months after it).
+                let counted = if out_later {
+                    crate::db::figures::previous_month(&m).unwrap_or_default()
+                } else {
+                    m.clone()
+                };
+                let cum_month = counted.clone().min(end_month.clone());
+                let sql = format!(
+                    "SELECT agency_id AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
+                       SELECT agency_id, detail, status, n, total FROM progress_figures \
+                         WHERE jpa_id = {p1} AND fact = '{cum}' AND month = {p3} \
+                       UNION ALL SELECT agency_id, detail, status, n, total FROM progress_figures \
+                         WHERE jpa_id = {p1} AND fact = '{out}' AND month > {p4} AND month <= {p2} \
+                       UNION ALL SELECT agency_id, detail, status, n, total FROM progress_figure_changes \
+                         WHERE jpa_id = {p1} AND fact = '{out}' AND month <= {p2}) f \
+                     GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
+                    cum = crate::db::figures::OUTCOME_CUM,
+                    out = crate::db::figures::OUTCOME,
+                );
+                let by_agency: Vec<OutcomeGroup> = diesel::sql_query(sql)
+                    .bind::<Text, _>(jpa_id)
+                    .bind::<Text, _>(&counted)
+                    .bind::<Text, _>(&cum_month)
+                    .bind::<Text, _>(&end_month)
+                    .load(conn)?;
+                let sql = format!(
+                    "SELECT month AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
+                       SELECT month, detail, status, n, total FROM progress_figures \
+                         WHERE jpa_id = {p1} AND fact = '{by_month}' AND month <= {p2} \
+                       UNION ALL SELECT month, detail, status, n, total FROM progress_figure_changes \
+                         WHERE jpa_id = {p1} AND fact = '{out}' AND month <= {p2}) f \
+                     GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
+                    by_month = crate::db::figures::OUTCOME_MONTH,
+                    out = crate::db::figures::OUTCOME,
+                );
+                let by_month: Vec<OutcomeGroup> = diesel::sql_query(sql)
+                    .bind::<Text, _>(jpa_id)
+                    .bind::<Text, _>(&counted)
+                    .load(conn)?;
+                (by_agency, by_month)
+            }
+            None => {
+                let by = |key: &str| {
+                    format!(
+                        "SELECT {key} AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total \
+                         FROM {out_src} WHERE {until} GROUP BY 1, 2, 3 HAVING SUM(n) <> 0"
+                    )
+                };
+                let by_agency: Vec<OutcomeGroup> = diesel::sql_query(by("agency_id"))
+                    .bind::<Text, _>(jpa_id)
+                    .bind::<Text, _>(&m)
+                    .load(conn)?;
+                let by_month: Vec<OutcomeGroup> = diesel::sql_query(by("month"))
+                    .bind::<Text, _>(jpa_id)
+                    .bind::<Text, _>(&m)
+                    .load(conn)?;
+                (by_agency, by_month)
+            }
+        };
+        if out_later {
+            let sql = format!(
+                "SELECT o.lead_agency_id AS key, o.indicator AS indicator, o.status AS status, \
+                   CAST(SUM(o.value) AS BIGINT) AS total \
+                 FROM outcomes o CROSS JOIN investigations i \
+                 WHERE i.id = o.investigation_id AND i.jpa_id = {p1} AND o.occurred_on >= {p3} AND o.occurred_on <= {p2} GROUP BY 1, 2, 3"
+            );
+            let raw: Vec<OutcomeGroup> = diesel::sql_query(sql)
+                .bind::<Text, _>(jpa_id)
+                .bind::<Date, _>(as_of)
+                .bind::<Date, _>(first)
+                .load(conn)?;
+            for g in &raw {
+                outcomes_by_month.push(OutcomeGroup {
+                    key: m.clone(),
+                    indicator: g.indicator.clone(),
+                    status: g.status.clone(),
+                    total: g.total,
+                });
+            }
+            outcomes_by_agency.extend(raw);
+        }
+        let months = |map: BTreeMap<String, i64>| {
+            map.into_iter()
+                .map(|(period, n)| MonthCount { period, n })
+                .collect()
+        };
+        Ok(Groups {
+            investigations,
+            milestones: per_agency.into_values().collect(),
+            achieved_by_month: months(achieved_by_month),
+            overdue_by_month: months(overdue_by_month),
+            outcomes_by_agency,
+            outcomes_by_month,
+        })
+    }
+
+    fn entry<'a>(
+        map: &'a mut BTreeMap<String, MilestoneGroup>,
+        id: &str,
+    ) -> &'a mut MilestoneGroup {
+        map.entry(id.to_string()).or_insert_with(|| MilestoneGroup {
+            agency_id: id.to_string(),
+            total: 0,
+            achieved: 0,
+            cancelled: 0,
+            overdue: 0,
+            due_next_30_days: 0,
+        })
+    }
+}

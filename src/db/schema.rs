@@ -401,3 +401,32 @@ diesel::allow_tables_to_appear_in_same_query!(
     meetings,
     status_updates,
 );
+
+// No primary key in the database: diesel needs one named, these are the figure's key.
+diesel::table! {
+    progress_figures (jpa_id, fact, agency_id, month, month2, status, detail) {
+        jpa_id -> Text,
+        fact -> Text,
+        agency_id -> Text,
+        month -> Text,
+        month2 -> Text,
+        status -> Text,
+        detail -> Text,
+        n -> BigInt,
+        total -> BigInt,
+    }
+}
+
+diesel::table! {
+    progress_figure_changes (jpa_id, fact, agency_id, month, month2, status, detail) {
+        jpa_id -> Text,
+        fact -> Text,
+        agency_id -> Text,
+        month -> Text,
+        month2 -> Text,
+        status -> Text,
+        detail -> Text,
+        n -> BigInt,
+        total -> BigInt,
+    }
+}

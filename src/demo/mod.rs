@@ -414,6 +414,8 @@ fn synthetic(
             pb.inc(chunk.len() as u64);
         }
         insert_all!(conn, monthly_returns::table, &return_rows);
+        // Bulk inserts bypass the figures kept per write: counted once here instead.
+        crate::db::figures::rebuild_jpa(conn, &jpa.id)?;
         crate::db::audit::record(
             conn,
             &crate::db::audit::AuditContext::default(),

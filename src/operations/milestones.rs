@@ -265,7 +265,7 @@ pub fn create(
             &partners,
             today,
         )?;
-        milestones::insert(conn, &row)?;
+        milestones::insert(conn, &jpa.id, &row)?;
         audit::record(
             conn,
             ctx,
@@ -307,7 +307,7 @@ pub fn update(
             return Ok((before, today));
         }
         let now = db::now();
-        db::versioned(milestones::update(conn, &after, now)?)?;
+        db::versioned(milestones::update(conn, &jpa.id, &before, &after, now)?)?;
         audit::record(
             conn,
             ctx,
@@ -333,7 +333,10 @@ pub fn delete(
         let (before, lead, _, jpa) = visible_milestone(conn, caller, id)?;
         policy::may_edit_milestone(caller, &lead, &before.responsible_agency_id)?;
         ensure_open(&jpa)?;
-        db::one_row_or(milestones::delete(conn, &before.id)?, Error::NotFound)?;
+        db::one_row_or(
+            milestones::delete(conn, &jpa.id, &before.id)?,
+            Error::NotFound,
+        )?;
         audit::record(
             conn,
             ctx,

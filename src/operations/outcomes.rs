@@ -297,7 +297,7 @@ pub fn create(
             revision_reason: None,
         };
         apply(conn, &mut row, &jpa, &changes, &mut contributors)?;
-        outcomes::insert(conn, &row, &contributors)?;
+        outcomes::insert(conn, &jpa.id, &row, &contributors)?;
         audit::record(
             conn,
             ctx,
@@ -357,7 +357,7 @@ pub fn update(
         let now = db::now();
         // The compare-and-set first: a writer that lost the race writes nothing,
         // so each revision's previous value is the value it replaced.
-        db::versioned(outcomes::update(conn, &after, now)?)?;
+        db::versioned(outcomes::update(conn, &jpa.id, &before, &after, now)?)?;
         if after.value != before.value {
             let reason = input
                 .revision_reason
@@ -410,7 +410,10 @@ pub fn delete(
         let (before, contributors, jpa) = visible_outcome(conn, caller, id)?;
         policy::may_edit_outcome(caller, &before.lead_agency_id)?;
         ensure_open(&jpa)?;
-        db::one_row_or(outcomes::delete(conn, &before.id)?, Error::NotFound)?;
+        db::one_row_or(
+            outcomes::delete(conn, &jpa.id, &before.id)?,
+            Error::NotFound,
+        )?;
         audit::record(
             conn,
             ctx,

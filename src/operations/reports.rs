@@ -37,21 +37,11 @@ pub async fn progress(
     } else {
         as_of.unwrap_or(today)
     };
-    let what = if suppress {
-        "progress:observer"
-    } else {
-        "progress"
-    };
-    if let Some(doc) = state.progress_cache.get(&jpa.id, as_of, what) {
-        return Ok(doc);
-    }
     let _permit = state
         .report_permits
         .acquire()
         .await
         .map_err(Error::internal)?;
-    let generation = state.progress_cache.generation();
-    let jpa_id = jpa.id.clone();
     let body = state
         .db
         .run(move |conn| {
@@ -59,11 +49,7 @@ pub async fn progress(
             progress::compute(conn, &jpa, view, as_of, suppress)
         })
         .await?;
-    let body = Arc::new(body);
-    state
-        .progress_cache
-        .put(&jpa_id, as_of, what, body.clone(), generation);
-    Ok(body)
+    Ok(Arc::new(body))
 }
 
 /// The route matrix of a JPA as of a day (`reports::routes`), over the route legs the

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{json, Map, Value};
 
 use crate::db::jpas::JpaRow;
+use crate::db::reports::Source;
 use crate::db::{jpas, reports, returns, DbConnection};
 use crate::domain::indicators::INDICATORS;
 use crate::domain::period::{periods_between, Period, ReturnState};
@@ -257,7 +258,8 @@ fn observer_by_agency(rows: &[AgencyFigures]) -> Vec<Value> {
         .collect()
 }
 
-/// Computes the progress document. `suppress` hides small figures in `by_agency`.
+/// Computes the progress document from the figures kept with every write. `suppress`
+/// hides small figures in `by_agency`.
 pub fn compute(
     conn: &mut DbConnection,
     jpa: &JpaRow,
@@ -265,14 +267,28 @@ pub fn compute(
     as_of: NaiveDate,
     suppress: bool,
 ) -> Result<Value, Error> {
+    compute_from(conn, Source::Figures, jpa, jpa_view, as_of, suppress)
+}
+
+/// `compute`, counting from `source`: the raw rows give the same document, slower
+/// (tests compare the two).
+pub fn compute_from(
+    conn: &mut DbConnection,
+    source: Source,
+    jpa: &JpaRow,
+    jpa_view: Value,
+    as_of: NaiveDate,
+    suppress: bool,
+) -> Result<Value, Error> {
     let participants = jpas::participants(conn, &jpa.id)?;
     let horizon = as_of.checked_add_days(Days::new(30)).unwrap_or(as_of);
-    let inv_groups = reports::investigation_groups(conn, &jpa.id, as_of)?;
-    let ms_groups = reports::milestone_groups(conn, &jpa.id, as_of, horizon)?;
-    let ms_months = reports::milestones_achieved_by_month(conn, &jpa.id, as_of)?;
-    let ms_overdue_months = reports::milestones_overdue_by_month(conn, &jpa.id, as_of)?;
-    let out_agency = reports::outcomes_by_agency(conn, &jpa.id, as_of)?;
-    let out_month = reports::outcomes_by_month(conn, &jpa.id, as_of)?;
+    let groups = reports::groups(conn, source, &jpa.id, as_of, horizon)?;
+    let inv_groups = groups.investigations;
+    let ms_groups = groups.milestones;
+    let ms_months = groups.achieved_by_month;
+    let ms_overdue_months = groups.overdue_by_month;
+    let out_agency = groups.outcomes_by_agency;
+    let out_month = groups.outcomes_by_month;
     let all_returns = returns::all_for_jpa(conn, &jpa.id, None)?;
 
     let periods = periods_between(jpa.start_date, jpa.end_date);

@@ -27,6 +27,34 @@ pub struct TestApp {
     pub admin_password: String,
     /// `http://127.0.0.1:<port>` of the metrics listener, when `metrics.listen` is set.
     pub metrics_address: Option<String>,
+    /// Whether dropping the app checks the progress figures (see `Drop`). Off for a test
+    /// whose database is reached through a proxy on the test's own runtime, which could
+    /// not answer while the check waits.
+    pub check_figures: bool,
+}
+
+/// After every test: the progress figures kept with each write equal a count of the raw
+/// rows (`db::figures::check`, what `jpa-coord check` runs). Skipped when the test
+/// already failed or left no database to look at (the outage drills).
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if std::thread::panicking() || !self.check_figures {
+            return;
+        }
+        let Ok(mut conn) = self.state.db.get() else {
+            return;
+        };
+        let Ok(mismatches) = jpa_coord::db::figures::check(&mut conn) else {
+            return;
+        };
+        let shown: Vec<String> = mismatches.iter().take(10).map(|m| m.to_string()).collect();
+        assert!(
+            mismatches.is_empty(),
+            "{} progress figures differ from the raw rows:\n{}",
+            mismatches.len(),
+            shown.join("\n")
+        );
+    }
 }
 
 /// A fresh database URL: a new SQLite file, or a new PostgreSQL database.
@@ -131,6 +159,7 @@ pub async fn spawn_app_on(database_url: &str, customize: impl FnOnce(&mut Settin
         admin_id: String::new(),
         admin_password: password.expose_secret().to_string(),
         metrics_address,
+        check_figures: true,
     };
     let login = test_app
         .login("admin@jpa.test", password.expose_secret())

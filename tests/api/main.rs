@@ -20,6 +20,7 @@ mod demo;
 mod details;
 mod email;
 mod errors;
+mod figures;
 mod health;
 mod reminders;
 mod reports;
