@@ -128,8 +128,9 @@ pub struct ReminderSettings {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ReportSettings {
-    /// Seconds a computed progress document is reused (0: never). Writes through the
-    /// same instance clear it at once.
+    /// Seconds the dashboard's route matrix is reused (0: never). Writes through the same
+    /// instance clear it at once. (The name is kept so that existing configurations still
+    /// load; progress itself is not cached.)
     pub progress_cache_seconds: u64,
 }
 

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod memory;
 pub mod middleware;
 pub mod monitoring;
 pub mod operations;

@@ -2,8 +2,12 @@
 
 use clap::Parser;
 
-#[actix_web::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
+    jpa_coord::memory::limit_arenas();
+    actix_web::rt::System::new().block_on(run())
+}
+
+async fn run() -> std::process::ExitCode {
     let cli = jpa_coord::cli::Cli::parse();
     let settings = match jpa_coord::config::Settings::load(&cli.config_dir) {
         Ok(settings) => settings,

@@ -311,8 +311,13 @@ impl Application {
 /// (`db::figures::fold`), so that readers sum few of them. Figures are exact without it:
 /// it only keeps reading cheap. Every instance runs it; they take turns.
 async fn fold_figures(state: AppState) {
-    loop {
+    for tick in 1u64.. {
         tokio::time::sleep(Duration::from_secs(1)).await;
+        if tick % 10 == 0 {
+            // Beside the fold for want of a better timer: memory freed by a burst of
+            // requests goes back to the system within ten seconds.
+            let _ = tokio::task::spawn_blocking(crate::memory::trim).await;
+        }
         if let Err(e) = state
             .db
             .run(|conn| Ok(crate::db::figures::fold(conn)?))

@@ -90,8 +90,9 @@ pub(crate) fn param(conn: &DbConnection, n: usize) -> String {
     }
 }
 
-/// A milestone's key: counted under its responsible agency and due month; the second
-/// month is the month it was achieved in.
+/// A milestone's key: counted under its responsible agency and due day (`YYYY-MM-DD`:
+/// due-soon and overdue are decided by the day; the fold keeps them by due month in
+/// `MILESTONE_MONTH`); the second month is the month it was achieved in.
 pub fn milestone_key(jpa_id: &str, row: &MilestoneRow) -> Key {
     let achieved = match (row.status.as_str(), row.achieved_on) {
         ("achieved", Some(day)) => month(day),
@@ -101,7 +102,7 @@ pub fn milestone_key(jpa_id: &str, row: &MilestoneRow) -> Key {
         jpa_id: jpa_id.to_string(),
         fact: MILESTONE.into(),
         agency_id: row.responsible_agency_id.clone(),
-        month: month(row.due_on),
+        month: row.due_on.format("%Y-%m-%d").to_string(),
         month2: achieved,
         status: row.status.clone(),
         detail: String::new(),
@@ -245,6 +246,8 @@ fn insert_changes(conn: &mut DbConnection, changes: BTreeMap<Key, (i64, i64)>) -
 const COLUMNS: &str = "jpa_id, fact, agency_id, month, month2, status, detail";
 /// The facts writes record (the others are derived from them by `fold`).
 const BASE: &str = "'investigation', 'milestone', 'outcome'";
+/// The facts `fold` derives.
+const DERIVED: &str = "'outcome_month', 'outcome_cum', 'milestone_month'";
 
 /// Outcomes of a JPA by month, indicator and status, for all agencies together (kept by
 /// `fold` from the folded outcome figures; agency is '').
@@ -254,6 +257,9 @@ pub const OUTCOME_MONTH: &str = "outcome_month";
 /// `fold`), so that progress as of a month's end reads one row per agency, indicator and
 /// status.
 pub const OUTCOME_CUM: &str = "outcome_cum";
+/// Milestones of a JPA by agency, due month, achieved month and status (kept by `fold`
+/// from the milestone figures, which go by due day).
+pub const MILESTONE_MONTH: &str = "milestone_month";
 
 /// The upsert that adds a figure to a row of `progress_figures`.
 fn add_to_figure(conn: &mut DbConnection, key: &Key, n: i64, total: i64) -> QueryResult<()> {
@@ -295,6 +301,16 @@ pub(crate) fn previous_month(month: &str) -> Option<String> {
 /// The derived rows (`OUTCOME_MONTH`, `OUTCOME_CUM` up to `end_month`) that outcome
 /// figures add to.
 fn derived_of(base: &Key, end_month: &str) -> Vec<Key> {
+    if base.fact == MILESTONE {
+        return vec![Key {
+            fact: MILESTONE_MONTH.into(),
+            month: base.month.chars().take(7).collect(),
+            ..base.clone()
+        }];
+    }
+    if base.fact != OUTCOME {
+        return Vec::new();
+    }
     let mut keys = vec![Key {
         fact: OUTCOME_MONTH.into(),
         agency_id: String::new(),
@@ -361,7 +377,7 @@ pub fn derived_end(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<Option<
 /// What the derived rows of one JPA must be, from its folded outcome figures.
 fn derived_rows(base: &[Figure], end_month: &str) -> BTreeMap<Key, (i64, i64)> {
     let mut rows: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
-    for f in base.iter().filter(|f| f.key.fact == OUTCOME) {
+    for f in base {
         for key in derived_of(&f.key, end_month) {
             let e = rows.entry(key).or_default();
             e.0 += f.n;
@@ -384,11 +400,11 @@ fn folded(conn: &mut DbConnection, jpa_id: &str, facts: &str) -> QueryResult<Vec
 fn derive(conn: &mut DbConnection, jpa_id: &str, end_month: &str) -> QueryResult<()> {
     let p = param(conn, 1);
     diesel::sql_query(format!(
-        "DELETE FROM progress_figures WHERE jpa_id = {p} AND fact IN ('{OUTCOME_MONTH}', '{OUTCOME_CUM}')"
+        "DELETE FROM progress_figures WHERE jpa_id = {p} AND fact IN ({DERIVED})"
     ))
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
-    let base = folded(conn, jpa_id, &format!("'{OUTCOME}'"))?;
+    let base = folded(conn, jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
     for (key, (n, total)) in derived_rows(&base, end_month) {
         add_to_figure(conn, &key, n, total)?;
     }
@@ -446,7 +462,7 @@ pub fn fold(conn: &mut DbConnection) -> QueryResult<usize> {
         let mut ends: BTreeMap<String, Option<String>> = BTreeMap::new();
         let mut derived: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
         for (key, (n, total)) in &sums {
-            if key.fact != OUTCOME {
+            if key.fact != OUTCOME && key.fact != MILESTONE {
                 continue;
             }
             if !ends.contains_key(&key.jpa_id) {
@@ -498,7 +514,10 @@ fn recompute_sql(conn: &DbConnection, jpa: bool) -> String {
            FROM outcomes o JOIN investigations i ON i.id = o.investigation_id {filter} \
            GROUP BY 1, 2, 3, 4, 5, 6, 7",
         inv = investigation_key_sql(conn),
-        due = month_sql(conn, "m.due_on"),
+        due = match conn {
+            DbConnection::Pg(_) => "to_char(m.due_on, 'YYYY-MM-DD')".to_string(),
+            DbConnection::Sqlite(_) => "strftime('%Y-%m-%d', m.due_on)".to_string(),
+        },
         achieved = month_sql(conn, "m.achieved_on"),
         occurred = month_sql(conn, "o.occurred_on"),
     )
@@ -521,7 +540,8 @@ pub fn stored(conn: &mut DbConnection) -> QueryResult<Vec<Figure>> {
     .load(conn)
 }
 
-/// Replaces one JPA's figures by a count of its raw rows (after a bulk load).
+/// Replaces one JPA's figures (base and derived) by a count of its raw rows (after a
+/// bulk load, or to repair what `check` found).
 pub fn rebuild_jpa(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<()> {
     let p = param(conn, 1);
     for table in ["progress_figures", "progress_figure_changes"] {
@@ -535,10 +555,12 @@ pub fn rebuild_jpa(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<()> {
     ))
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
-    if let Some((_, end_month)) = stale_derived(conn)?.into_iter().find(|(j, _)| j == jpa_id) {
-        derive(conn, jpa_id, &end_month)?;
-    }
-    Ok(())
+    // Its derived rows went with the rest: made again from what was just counted.
+    let end_date: NaiveDate = super::schema::jpas::table
+        .find(jpa_id)
+        .select(super::schema::jpas::end_date)
+        .first(conn)?;
+    derive(conn, jpa_id, &month(end_date))
 }
 
 /// A figure that differs from the raw rows: as kept, and as counted (0 when absent).
@@ -584,11 +606,10 @@ pub fn check(conn: &mut DbConnection) -> QueryResult<Vec<Mismatch>> {
             let Some(end_month) = jpa.end_month else {
                 continue;
             };
-            let base = folded(conn, &jpa.jpa_id, &format!("'{OUTCOME}'"))?;
+            let base = folded(conn, &jpa.jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
             counted.extend(derived_rows(&base, &end_month));
-            let facts = format!("'{OUTCOME_MONTH}', '{OUTCOME_CUM}'");
             kept.extend(
-                folded(conn, &jpa.jpa_id, &facts)?
+                folded(conn, &jpa.jpa_id, DERIVED)?
                     .into_iter()
                     .filter(|f| (f.n, f.total) != (0, 0))
                     .map(|f| (f.key, (f.n, f.total))),

@@ -430,6 +430,20 @@ mod figures {
     }
 
     #[derive(QueryableByName)]
+    struct DueDay {
+        #[diesel(sql_type = Text)]
+        agency_id: String,
+        #[diesel(sql_type = Text)]
+        period: String,
+        #[diesel(sql_type = Text)]
+        detail: String,
+        #[diesel(sql_type = Text)]
+        status: String,
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+
+    #[derive(QueryableByName)]
     struct AgencyTotals {
         #[diesel(sql_type = Text)]
         agency_id: String,
@@ -518,13 +532,29 @@ mod figures {
             })
             .collect();
 
-        // Milestones.
-        let ms_src = source(conn, crate::db::figures::MILESTONE);
+        // Milestones. `MILESTONE_MONTH` once the fold has built it, else the figures by
+        // due day summed by month; the changes not yet folded go by due day.
+        let derived = crate::db::figures::derived_end(conn, jpa_id)?;
+        let ms_src = {
+            let (fact, month) = if derived.is_some() {
+                (crate::db::figures::MILESTONE_MONTH, "month")
+            } else {
+                (crate::db::figures::MILESTONE, "substr(month, 1, 7)")
+            };
+            format!(
+                "(SELECT agency_id, {month} AS month, month2, status, n FROM progress_figures \
+                   WHERE jpa_id = {p1} AND fact = '{fact}' \
+                 UNION ALL SELECT agency_id, substr(month, 1, 7) AS month, month2, status, n FROM progress_figure_changes \
+                   WHERE jpa_id = {p1} AND fact = '{ms}') f",
+                ms = crate::db::figures::MILESTONE,
+            )
+        };
+        // `|| ''` keeps SQLite off the (status, due_on) index: the day is what narrows.
         let ms_later = any_later(
             conn,
             jpa_id,
             "FROM milestones m CROSS JOIN investigations i WHERE i.id = m.investigation_id AND i.jpa_id = $1 \
-               AND m.status = 'achieved' AND m.achieved_on > $2 AND m.achieved_on <= $3",
+               AND m.status || '' = 'achieved' AND m.achieved_on > $2 AND m.achieved_on <= $3",
             as_of,
             end,
         )?;
@@ -573,23 +603,27 @@ mod figures {
                 *overdue_by_month.entry(r.period).or_default() += r.n;
             }
         }
-        let due = month_sql(conn, "m.due_on");
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let (first_day, as_of_day, horizon_day) = (day(first), day(as_of), day(horizon));
         if ms_later {
-            // Achieved in as_of's month: by then (achieved), or later (still open then,
-            // and overdue if due before the month; those due in it are read below).
+            // Achieved in as_of's month: by then (achieved), or later, and so still open
+            // then: overdue if due before as_of, due soon if due by the horizon.
             let sql = format!(
                 "SELECT m.responsible_agency_id AS agency_id, {due} AS period, \
                    CASE WHEN m.achieved_on <= {p2} THEN 1 ELSE 0 END AS flag, \
-                   CASE WHEN m.due_on < {p3} THEN 1 ELSE 0 END AS flag2, COUNT(*) AS n \
+                   CASE WHEN m.due_on < {p2} THEN 1 WHEN m.due_on <= {p5} THEN 2 ELSE 0 END AS flag2, COUNT(*) AS n \
                  FROM milestones m CROSS JOIN investigations i \
-                 WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.status = 'achieved' AND m.achieved_on >= {p3} AND m.achieved_on <= {p4} \
-                 GROUP BY 1, 2, 3, 4"
+                 WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.status || '' = 'achieved' \
+                   AND m.achieved_on >= {p3} AND m.achieved_on <= {p4} \
+                 GROUP BY 1, 2, 3, 4",
+                due = month_sql(conn, "m.due_on"),
             );
             let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
                 .bind::<Text, _>(jpa_id)
                 .bind::<Date, _>(as_of)
                 .bind::<Date, _>(first)
                 .bind::<Date, _>(end)
+                .bind::<Date, _>(horizon)
                 .load(conn)?;
             for r in rows {
                 let g = entry(&mut per_agency, &r.agency_id);
@@ -599,31 +633,43 @@ mod figures {
                 } else if r.flag2 == 1 {
                     g.overdue += r.n;
                     *overdue_by_month.entry(r.period).or_default() += r.n;
+                } else if r.flag2 == 2 {
+                    g.due_next_30_days += r.n;
                 }
             }
         }
-        // Due from the first of as_of's month to the horizon and open on as_of: overdue
-        // (due before as_of) or due soon.
+        // Due from the first of as_of's month to the horizon, by day: open on as_of
+        // (not cancelled, not achieved by then) and due before it is overdue, due from
+        // it on is due soon. Those achieved in as_of's month are counted above when any
+        // of that month's was achieved after as_of; otherwise they were all achieved by
+        // then.
         let sql = format!(
-            "SELECT m.responsible_agency_id AS agency_id, {due} AS period, \
-               CASE WHEN m.due_on < {p2} THEN 1 ELSE 0 END AS flag, 0 AS flag2, COUNT(*) AS n \
-             FROM milestones m CROSS JOIN investigations i \
-             WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.due_on >= {p3} AND m.due_on <= {p5} AND m.status <> 'cancelled' \
-               AND NOT (m.status = 'achieved' AND m.achieved_on IS NOT NULL AND m.achieved_on <= {p2}) \
-             GROUP BY 1, 2, 3"
+            "SELECT agency_id, month AS period, month2 AS detail, status, CAST(SUM(n) AS BIGINT) AS n FROM ( \
+               SELECT agency_id, month, month2, status, n FROM progress_figures \
+                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p5} \
+               UNION ALL SELECT agency_id, month, month2, status, n FROM progress_figure_changes \
+                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p5}) f \
+             WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4",
+            ms = crate::db::figures::MILESTONE,
         );
-        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
+        let rows: Vec<DueDay> = diesel::sql_query(sql)
             .bind::<Text, _>(jpa_id)
-            .bind::<Date, _>(as_of)
-            .bind::<Date, _>(first)
-            .bind::<Date, _>(end)
-            .bind::<Date, _>(horizon)
+            .bind::<Text, _>(&as_of_day)
+            .bind::<Text, _>(&first_day)
+            .bind::<Text, _>(&m)
+            .bind::<Text, _>(&horizon_day)
             .load(conn)?;
         for r in rows {
+            if r.status == "achieved" && !r.detail.is_empty() {
+                let achieved_by_then = r.detail < m || (r.detail == m && !ms_later);
+                if achieved_by_then || r.detail == m {
+                    continue;
+                }
+            }
             let g = entry(&mut per_agency, &r.agency_id);
-            if r.flag == 1 {
+            if r.period < as_of_day {
                 g.overdue += r.n;
-                *overdue_by_month.entry(r.period).or_default() += r.n;
+                *overdue_by_month.entry(m.clone()).or_default() += r.n;
             } else {
                 g.due_next_30_days += r.n;
             }
@@ -639,7 +685,6 @@ mod figures {
             as_of,
             end,
         )?;
-        let derived = crate::db::figures::derived_end(conn, jpa_id)?;
         let until = if out_later {
             format!("month < {p2}")
         } else {

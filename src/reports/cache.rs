@@ -1,7 +1,10 @@
-//! A short-lived cache of computed progress documents. Any successful write through the
-//! API clears it (see `middleware`), so an instance never serves figures older than its
-//! own last write; writes made through another instance show within
-//! `reports.progress_cache_seconds`. Zero turns it off.
+//! A short-lived cache of the dashboard's route matrix (progress documents are not
+//! cached: they are counted from the figures kept with every write, `db::figures`). The
+//! matrix parses every investigation's route legs: the one figure of the dashboard not
+//! kept with each write.
+//! Any successful write through the API clears it (see `middleware`), so an instance
+//! never serves a matrix older than its own last write; writes made through another
+//! instance show within `reports.progress_cache_seconds`. Zero turns it off.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -205,6 +205,8 @@ struct Pool {
     investigations: Vec<String>,
     milestones: Vec<String>,
     outcomes: Vec<String>,
+    /// (investigation, agency) pairs added as partners.
+    partners: Vec<(String, String)>,
     /// The version each milestone and outcome was last seen at (they have no GET).
     versions: std::collections::HashMap<String, i64>,
 }
@@ -234,7 +236,7 @@ async fn random_writes(
     let mut tally = Tally::new();
     for _ in 0..n {
         let agency = jpa.agencies[rng.usize(..jpa.agencies.len())].clone();
-        let (inv, ms, out, ms_v, out_v) = {
+        let (inv, ms, out, ms_v, out_v, partner) = {
             let p = pool.lock().await;
             let pick = |v: &Vec<String>, rng: &mut fastrand::Rng| {
                 (!v.is_empty()).then(|| v[rng.usize(..v.len())].clone())
@@ -251,9 +253,19 @@ async fn random_writes(
                     .unwrap_or(1)
             };
             let (ms_v, out_v) = (version(&ms), version(&out));
-            (inv, ms, out, ms_v, out_v)
+            // Half the time the newest partner: it has no milestone or outcome yet (a
+            // partner responsible for one cannot be removed: 409).
+            let partner = if rng.bool() {
+                p.partners.last().cloned()
+            } else {
+                (!p.partners.is_empty()).then(|| p.partners[rng.usize(..p.partners.len())].clone())
+            };
+            (inv, ms, out, ms_v, out_v, partner)
         };
         let roll = rng.u32(..100);
+        let added = (20..=25)
+            .contains(&roll)
+            .then(|| (inv.clone(), agency.clone()));
         let (status, body, kind) = match (roll, &inv, &ms, &out) {
             (0..=9, _, _, _) | (_, None, _, _) => {
                 let crimes = match rng.u8(..3) {
@@ -324,6 +336,7 @@ async fn random_writes(
                 (s, b, "partner.add")
             }
             (26..=29, Some(inv), _, _) => {
+                let (inv, agency) = partner.unwrap_or((inv.clone(), agency.clone()));
                 let (s, b) = w
                     .send(
                         "DELETE",
@@ -464,6 +477,9 @@ async fn random_writes(
             if let (Some(id), Some(v)) = (&id, body["version"].as_i64()) {
                 p.versions.insert(id.clone(), v);
             }
+            if let ("partner.add", Some((Some(inv), agency))) = (kind, added) {
+                p.partners.push((inv, agency));
+            }
             match (kind, id) {
                 ("investigation", Some(id)) => p.investigations.push(id),
                 ("milestone", Some(id)) => p.milestones.push(id),
@@ -563,4 +579,61 @@ async fn the_figures_hold_when_two_instances_write_at_once_on_one_postgresql() {
     );
     assert_every_kind_succeeds(&[x, y, z, v]);
     assert_figures_hold(&app, &jpa.id, sample_days(jpa.start)).await;
+}
+
+/// `jpa-coord check`: 0 and a line saying so while the figures match; a figure changed
+/// behind the service's back is named, with exit status 1.
+#[tokio::test]
+async fn jpa_coord_check_names_a_figure_that_differs_from_the_raw_rows() {
+    let url = crate::helpers::fresh_database_url();
+    let dir = std::env::temp_dir().join(format!("jpa-check-{}", uuid::Uuid::new_v4()));
+    let app = spawn_app_on(&url, |s| s.server.data_dir = dir.clone()).await;
+    let jpa = random_jpa(&app).await;
+    let pool = tokio::sync::Mutex::new(Pool::default());
+    random_writes(&Writer::of(&app), &jpa, &pool, 60, 7).await;
+    let check = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jpa-coord"))
+            .arg("check")
+            .env("JPA__DATABASE__URL", &url)
+            .env("JPA__SERVER__DATA_DIR", &dir)
+            .env("JPA__LOG__LEVEL", "warn")
+            .output()
+            .expect("run jpa-coord check")
+    };
+    let ok = check();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("progress figures match the raw rows"));
+
+    let tampered = app
+        .state
+        .db
+        .run(|conn| {
+            use diesel::RunQueryDsl;
+            figures::fold(conn)?;
+            Ok(diesel::sql_query(
+                "UPDATE progress_figures SET n = n + 1 WHERE fact = 'outcome' \
+                 AND month = (SELECT MIN(month) FROM progress_figures WHERE fact = 'outcome')",
+            )
+            .execute(conn)?)
+        })
+        .await
+        .expect("tamper");
+    assert!(tampered > 0);
+    let bad = check();
+    assert_eq!(bad.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&bad.stdout);
+    assert!(
+        out.contains("outcome agency") && out.contains("kept n="),
+        "{out}"
+    );
+    // The test's own check on drop would fail as well: put the figures right first.
+    app.state
+        .db
+        .run(move |conn| Ok(figures::rebuild_jpa(conn, &jpa.id)?))
+        .await
+        .expect("rebuild");
 }

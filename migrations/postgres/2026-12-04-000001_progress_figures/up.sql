@@ -4,7 +4,8 @@
 --   investigation: agency = lead, month = opened, month2 = closed ('' if not),
 --                  detail = people smuggling, trafficking in persons, cross-border as
 --                  three 0/1 digits
---   milestone:     agency = responsible, month = due, month2 = achieved ('' if not)
+--   milestone:     agency = responsible, month = due day (YYYY-MM-DD), month2 = achieved
+--                  month ('' if not)
 --   outcome:       agency = lead, month = occurred, detail = indicator, total = values
 -- Writes append to progress_figure_changes (no contention between writers); a fold
 -- moves the changes into progress_figures. Readers sum both.
@@ -33,9 +34,10 @@ CREATE TABLE progress_figure_changes (
 );
 CREATE INDEX progress_figure_changes_jpa_idx ON progress_figure_changes (jpa_id, fact);
 CREATE INDEX progress_figures_month_idx ON progress_figures (jpa_id, fact, month);
--- Outcome rows derived from the outcome figures by the fold (all agencies by month; each
--- agency's running totals by month up to end_month): which JPAs have them, up to which
--- month. Built by the service on its first fold after this migration.
+-- Rows the fold derives from these (outcome_month: outcomes of all agencies by month;
+-- outcome_cum: each agency's running outcome totals by month up to end_month;
+-- milestone_month: milestones by due month): which JPAs have them, up to which month.
+-- Built by the service on its first fold after this migration.
 CREATE TABLE progress_figures_derived (
     jpa_id TEXT PRIMARY KEY,
     end_month TEXT NOT NULL
@@ -62,7 +64,7 @@ SELECT i.jpa_id, 'investigation', i.lead_agency_id, to_char(i.opened_on, 'YYYY-M
 FROM investigations i GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO progress_figures (jpa_id, fact, agency_id, month, month2, status, detail, n, total)
-SELECT i.jpa_id, 'milestone', m.responsible_agency_id, to_char(m.due_on, 'YYYY-MM'),
+SELECT i.jpa_id, 'milestone', m.responsible_agency_id, to_char(m.due_on, 'YYYY-MM-DD'),
     CASE WHEN m.status = 'achieved' AND m.achieved_on IS NOT NULL THEN to_char(m.achieved_on, 'YYYY-MM') ELSE '' END,
     m.status, '', COUNT(*), 0
 FROM milestones m JOIN investigations i ON i.id = m.investigation_id GROUP BY 1, 2, 3, 4, 5, 6, 7;

@@ -1,0 +1,67 @@
+//! Times each statement of one progress computation: `cargo run --release --example
+//! progress_profile -- <database url> <jpa code prefix> [as_of YYYY-MM-DD]`.
+use std::time::Instant;
+
+use diesel::connection::{Instrumentation, InstrumentationEvent};
+use diesel::prelude::*;
+
+struct Timer(Option<(Instant, String)>);
+
+impl Instrumentation for Timer {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        match event {
+            InstrumentationEvent::StartQuery { query, .. } => {
+                self.0 = Some((Instant::now(), query.to_string()));
+            }
+            InstrumentationEvent::FinishQuery { .. } => {
+                if let Some((at, q)) = self.0.take() {
+                    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+                    println!(
+                        "{:>8.2} ms  {}",
+                        at.elapsed().as_secs_f64() * 1e3,
+                        &q[..q.len().min(150)]
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let pool = jpa_coord::db::build_pool(&args[1], 1, std::time::Duration::from_secs(5))?;
+    let mut conn = pool.get()?;
+    let (id, _): (String, String) = {
+        use jpa_coord::db::schema::jpas::dsl;
+        dsl::jpas
+            .filter(dsl::code.like(format!("{}%", args[2])))
+            .select((dsl::id, dsl::code))
+            .first(&mut *conn)?
+    };
+    let jpa = jpa_coord::db::jpas::find(&mut conn, &id)?;
+    let as_of = args
+        .get(3)
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .transpose()?
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    for round in 0..2 {
+        conn.set_instrumentation(Timer(None));
+        let started = Instant::now();
+        let doc = jpa_coord::reports::progress::compute(
+            &mut conn,
+            &jpa,
+            serde_json::json!({}),
+            as_of,
+            false,
+        )
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let json = serde_json::to_string(&doc)?;
+        println!(
+            "round {round}: {:.1} ms, {} bytes",
+            started.elapsed().as_secs_f64() * 1e3,
+            json.len()
+        );
+    }
+    Ok(())
+}
