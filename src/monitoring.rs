@@ -13,7 +13,10 @@
 //! - `outbox_rows{status}`, `outbox_oldest_pending_age_seconds` (scrape);
 //!   `mails_sent_total`, `mails_failed_total` (`email::worker`);
 //! - `reminder_passes_total{result}`, `reminder_mails_queued_total{kind}` (`AppState::run_reminder_pass`);
-//! - `signin_failures_total`, `signin_throttled_total` (`operations::sessions::sign_in`).
+//! - `signin_failures_total`, `signin_throttled_total` (`operations::sessions::sign_in`);
+//! - `progress_figure_changes_pending` (scrape): changes not yet folded into the progress
+//!   figures (a fold every second keeps it near 0), `progress_fold_failures_total`
+//!   (`startup::fold_figures`).
 
 use std::sync::OnceLock;
 
@@ -108,6 +111,14 @@ fn describe() {
         "signin_throttled_total",
         "Sign-ins refused by the throttle (429)"
     );
+    describe_gauge!(
+        "progress_figure_changes_pending",
+        "Changes not yet folded into the progress figures"
+    );
+    describe_counter!(
+        "progress_fold_failures_total",
+        "Folds of the progress figures that failed (retried a second later)"
+    );
 }
 
 /// The handle, if this process records metrics.
@@ -132,6 +143,13 @@ async fn read_gauges(state: &AppState) {
         }
         metrics::gauge!("outbox_oldest_pending_age_seconds")
             .set(depth.oldest_pending_age_seconds as f64);
+    }
+    let pending = state
+        .db
+        .run(|conn| Ok(crate::db::figures::pending(conn)?))
+        .await;
+    if let Ok(n) = pending {
+        metrics::gauge!("progress_figure_changes_pending").set(n as f64);
     }
 }
 

@@ -323,6 +323,7 @@ async fn fold_figures(state: AppState) {
             .run(|conn| Ok(crate::db::figures::fold(conn)?))
             .await
         {
+            metrics::counter!("progress_fold_failures_total").increment(1);
             tracing::warn!(error = %e, "folding progress figures failed; retried in a second");
         }
     }

@@ -249,6 +249,11 @@ const BASE: &str = "'investigation', 'milestone', 'outcome'";
 /// The facts `fold` derives.
 const DERIVED: &str = "'outcome_month', 'outcome_cum', 'milestone_month'";
 
+/// How many changes wait for the fold (`/metrics`).
+pub fn pending(conn: &mut DbConnection) -> QueryResult<i64> {
+    progress_figure_changes::table.count().get_result(conn)
+}
+
 /// Outcomes of a JPA by month, indicator and status, for all agencies together (kept by
 /// `fold` from the folded outcome figures; agency is '').
 pub const OUTCOME_MONTH: &str = "outcome_month";

@@ -150,6 +150,7 @@ async fn the_metrics_listener_counts_requests_sign_in_failures_and_the_outbox() 
         "db_pool_wait_seconds_bucket",
         "outbox_rows{status=\"pending\"}",
         "outbox_oldest_pending_age_seconds",
+        "progress_figure_changes_pending",
     ] {
         assert!(after.contains(name), "{name} missing from the metrics");
     }
