@@ -303,9 +303,19 @@ pub(crate) fn previous_month(month: &str) -> Option<String> {
     first.pred_opt().map(self::month)
 }
 
-/// The derived rows (`OUTCOME_MONTH`, `OUTCOME_CUM` up to `end_month`) that outcome
-/// figures add to.
-fn derived_of(base: &Key, end_month: &str) -> Vec<Key> {
+/// The months a JPA's running totals (`OUTCOME_CUM`) have rows for: its first to its
+/// last month. Outcomes dated before the first count in the first month's row (a
+/// running total includes them), so an outcome dated long ago adds one row, not one per
+/// month since; progress as of a day before the JPA sums the month figures instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: String,
+    pub end: String,
+}
+
+/// The derived rows (`OUTCOME_MONTH`, `OUTCOME_CUM` within `span`; `MILESTONE_MONTH`)
+/// that a base figure adds to.
+fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
     if base.fact == MILESTONE {
         return vec![Key {
             fact: MILESTONE_MONTH.into(),
@@ -321,8 +331,8 @@ fn derived_of(base: &Key, end_month: &str) -> Vec<Key> {
         agency_id: String::new(),
         ..base.clone()
     }];
-    let mut month = base.month.clone();
-    while month.as_str() <= end_month {
+    let mut month = base.month.clone().max(span.start.clone());
+    while month <= span.end {
         keys.push(Key {
             fact: OUTCOME_CUM.into(),
             month: month.clone(),
@@ -341,49 +351,71 @@ struct DerivedState {
     #[diesel(sql_type = Text)]
     jpa_id: String,
     #[diesel(sql_type = diesel::sql_types::Date)]
+    start_date: NaiveDate,
+    #[diesel(sql_type = diesel::sql_types::Date)]
     end_date: NaiveDate,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    start_month: Option<String>,
     #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
     end_month: Option<String>,
 }
 
-/// The JPAs whose derived outcome rows are missing (new, or made before them) or were
-/// made for another last month (the JPA's end moved), with the month they should reach.
-fn stale_derived(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
-    let rows: Vec<DerivedState> = diesel::sql_query(
-        "SELECT j.id AS jpa_id, j.end_date AS end_date, d.end_month AS end_month \
-         FROM jpas j LEFT JOIN progress_figures_derived d ON d.jpa_id = j.id",
-    )
-    .load(conn)?;
+impl DerivedState {
+    /// The span the JPA's dates call for.
+    fn wanted(&self) -> Span {
+        Span {
+            start: month(self.start_date),
+            end: month(self.end_date),
+        }
+    }
+
+    /// The span its derived rows were made for, if any.
+    fn made(&self) -> Option<Span> {
+        Some(Span {
+            start: self.start_month.clone()?,
+            end: self.end_month.clone()?,
+        })
+    }
+}
+
+const DERIVED_STATE: &str =
+    "SELECT j.id AS jpa_id, j.start_date AS start_date, j.end_date AS end_date, \
+     d.start_month AS start_month, d.end_month AS end_month \
+     FROM jpas j LEFT JOIN progress_figures_derived d ON d.jpa_id = j.id";
+
+/// The JPAs whose derived rows are missing (new, or made before them) or were made for
+/// other months (the JPA's dates moved), with the span they should have.
+fn stale_derived(conn: &mut DbConnection) -> QueryResult<Vec<(String, Span)>> {
+    let rows: Vec<DerivedState> = diesel::sql_query(DERIVED_STATE).load(conn)?;
     Ok(rows
         .into_iter()
-        .filter(|r| r.end_month.as_deref() != Some(month(r.end_date).as_str()))
-        .map(|r| (r.jpa_id, month(r.end_date)))
+        .filter(|r| r.made() != Some(r.wanted()))
+        .map(|r| {
+            let wanted = r.wanted();
+            (r.jpa_id, wanted)
+        })
         .collect())
 }
 
-/// The last month of a JPA's derived outcome rows, `None` while they are not there (or
-/// stale): progress then sums the month figures.
-pub fn derived_end(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<Option<String>> {
-    let sql = format!(
-        "SELECT d.jpa_id AS jpa_id, j.end_date AS end_date, d.end_month AS end_month \
-         FROM progress_figures_derived d JOIN jpas j ON j.id = d.jpa_id WHERE d.jpa_id = {}",
-        param(conn, 1)
-    );
+/// The span of a JPA's derived rows, `None` while they are not there (or stale):
+/// progress then sums the base figures.
+pub fn derived_span(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<Option<Span>> {
+    let sql = format!("{DERIVED_STATE} WHERE j.id = {}", param(conn, 1));
     let row: Option<DerivedState> = diesel::sql_query(sql)
         .bind::<Text, _>(jpa_id)
         .get_result(conn)
         .optional()?;
     Ok(row.and_then(|r| {
-        let wanted = month(r.end_date);
-        (r.end_month.as_deref() == Some(wanted.as_str())).then_some(wanted)
+        let wanted = r.wanted();
+        (r.made() == Some(wanted.clone())).then_some(wanted)
     }))
 }
 
 /// What the derived rows of one JPA must be, from its folded outcome figures.
-fn derived_rows(base: &[Figure], end_month: &str) -> BTreeMap<Key, (i64, i64)> {
+fn derived_rows(base: &[Figure], span: &Span) -> BTreeMap<Key, (i64, i64)> {
     let mut rows: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
     for f in base {
-        for key in derived_of(&f.key, end_month) {
+        for key in derived_of(&f.key, span) {
             let e = rows.entry(key).or_default();
             e.0 += f.n;
             e.1 += f.total;
@@ -402,7 +434,7 @@ fn folded(conn: &mut DbConnection, jpa_id: &str, facts: &str) -> QueryResult<Vec
 }
 
 /// Builds one JPA's derived outcome rows afresh from its folded outcome figures.
-fn derive(conn: &mut DbConnection, jpa_id: &str, end_month: &str) -> QueryResult<()> {
+fn derive(conn: &mut DbConnection, jpa_id: &str, span: &Span) -> QueryResult<()> {
     let p = param(conn, 1);
     diesel::sql_query(format!(
         "DELETE FROM progress_figures WHERE jpa_id = {p} AND fact IN ({DERIVED})"
@@ -410,7 +442,7 @@ fn derive(conn: &mut DbConnection, jpa_id: &str, end_month: &str) -> QueryResult
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
     let base = folded(conn, jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
-    for (key, (n, total)) in derived_rows(&base, end_month) {
+    for (key, (n, total)) in derived_rows(&base, span) {
         add_to_figure(conn, &key, n, total)?;
     }
     diesel::sql_query(format!(
@@ -419,11 +451,13 @@ fn derive(conn: &mut DbConnection, jpa_id: &str, end_month: &str) -> QueryResult
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
     diesel::sql_query(format!(
-        "INSERT INTO progress_figures_derived (jpa_id, end_month) VALUES ({p}, {})",
-        param(conn, 2)
+        "INSERT INTO progress_figures_derived (jpa_id, start_month, end_month) VALUES ({p}, {}, {})",
+        param(conn, 2),
+        param(conn, 3)
     ))
     .bind::<Text, _>(jpa_id)
-    .bind::<Text, _>(end_month)
+    .bind::<Text, _>(&span.start)
+    .bind::<Text, _>(&span.end)
     .execute(conn)?;
     Ok(())
 }
@@ -464,19 +498,19 @@ pub fn fold(conn: &mut DbConnection) -> QueryResult<usize> {
             e.0 += f.n;
             e.1 += f.total;
         }
-        let mut ends: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut ends: BTreeMap<String, Option<Span>> = BTreeMap::new();
         let mut derived: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
         for (key, (n, total)) in &sums {
             if key.fact != OUTCOME && key.fact != MILESTONE {
                 continue;
             }
             if !ends.contains_key(&key.jpa_id) {
-                let end = derived_end(conn, &key.jpa_id)?;
-                ends.insert(key.jpa_id.clone(), end);
+                let span = derived_span(conn, &key.jpa_id)?;
+                ends.insert(key.jpa_id.clone(), span);
             }
             // Without derived rows (or stale ones), `derive` below builds them whole.
-            if let Some(Some(end)) = ends.get(&key.jpa_id) {
-                for k in derived_of(key, end) {
+            if let Some(Some(span)) = ends.get(&key.jpa_id) {
+                for k in derived_of(key, span) {
                     let e = derived.entry(k).or_default();
                     e.0 += n;
                     e.1 += total;
@@ -490,8 +524,8 @@ pub fn fold(conn: &mut DbConnection) -> QueryResult<usize> {
                 add_to_figure(conn, &key, n, total)?;
             }
         }
-        for (jpa_id, end_month) in stale_derived(conn)? {
-            derive(conn, &jpa_id, &end_month)?;
+        for (jpa_id, span) in stale_derived(conn)? {
+            derive(conn, &jpa_id, &span)?;
         }
         Ok(moved.len())
     })
@@ -561,11 +595,18 @@ pub fn rebuild_jpa(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<()> {
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
     // Its derived rows went with the rest: made again from what was just counted.
-    let end_date: NaiveDate = super::schema::jpas::table
+    let (start, end): (NaiveDate, NaiveDate) = super::schema::jpas::table
         .find(jpa_id)
-        .select(super::schema::jpas::end_date)
+        .select((
+            super::schema::jpas::start_date,
+            super::schema::jpas::end_date,
+        ))
         .first(conn)?;
-    derive(conn, jpa_id, &month(end_date))
+    let span = Span {
+        start: month(start),
+        end: month(end),
+    };
+    derive(conn, jpa_id, &span)
 }
 
 /// A figure that differs from the raw rows: as kept, and as counted (0 when absent).
@@ -602,17 +643,13 @@ pub fn check(conn: &mut DbConnection) -> QueryResult<Vec<Mismatch>> {
         let mut counted = as_map(recompute(conn)?);
         // The derived rows of each JPA that has them, against what its folded outcome
         // figures make.
-        let marked: Vec<DerivedState> = diesel::sql_query(
-            "SELECT d.jpa_id AS jpa_id, j.end_date AS end_date, d.end_month AS end_month \
-             FROM progress_figures_derived d JOIN jpas j ON j.id = d.jpa_id",
-        )
-        .load(conn)?;
+        let marked: Vec<DerivedState> = diesel::sql_query(DERIVED_STATE).load(conn)?;
         for jpa in marked {
-            let Some(end_month) = jpa.end_month else {
+            let Some(span) = jpa.made() else {
                 continue;
             };
             let base = folded(conn, &jpa.jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
-            counted.extend(derived_rows(&base, &end_month));
+            counted.extend(derived_rows(&base, &span));
             kept.extend(
                 folded(conn, &jpa.jpa_id, DERIVED)?
                     .into_iter()

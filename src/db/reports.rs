@@ -534,7 +534,7 @@ mod figures {
 
         // Milestones. `MILESTONE_MONTH` once the fold has built it, else the figures by
         // due day summed by month; the changes not yet folded go by due day.
-        let derived = crate::db::figures::derived_end(conn, jpa_id)?;
+        let derived = crate::db::figures::derived_span(conn, jpa_id)?;
         let ms_src = {
             let (fact, month) = if derived.is_some() {
                 (crate::db::figures::MILESTONE_MONTH, "month")
@@ -690,15 +690,20 @@ mod figures {
         } else {
             format!("month <= {p2}")
         };
+        // Outcomes are counted whole up to this month (as_of's, or the one before when
+        // as_of's has outcomes dated later).
+        let counted = if out_later {
+            crate::db::figures::previous_month(&m).unwrap_or_default()
+        } else {
+            m.clone()
+        };
+        // Running totals start at the JPA's first month: before it, the month figures.
+        let derived = derived.filter(|span| counted >= span.start);
         let (mut outcomes_by_agency, mut outcomes_by_month) = match derived {
-            Some(end_month) => {
+            Some(span) => {
+                let end_month = span.end;
                 // Running totals: one row per agency, indicator and status at the month
                 // counted whole (or the JPA's last month, then the months after it).
-                let counted = if out_later {
-                    crate::db::figures::previous_month(&m).unwrap_or_default()
-                } else {
-                    m.clone()
-                };
                 let cum_month = counted.clone().min(end_month.clone());
                 let sql = format!(
                     "SELECT agency_id AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \

@@ -637,3 +637,69 @@ async fn jpa_coord_check_names_a_figure_that_differs_from_the_raw_rows() {
         .await
         .expect("rebuild");
 }
+
+/// An outcome dated years before the JPA adds one running-total row (its first month's),
+/// not one per month since; progress as of any day, then or now, still equals the raw
+/// rows.
+#[tokio::test]
+async fn an_outcome_dated_long_before_the_jpa_adds_no_row_per_month_since() {
+    let app = spawn_app().await;
+    let jpa = random_jpa(&app).await;
+    let w = Writer::of(&app);
+    let (s, inv) = w
+        .send(
+            "POST",
+            &format!("/api/v1/jpas/{}/investigations", jpa.id),
+            None,
+            Some(
+                json!({"lead_agency_id": jpa.agencies[0], "reference": "OLD-1", "title": "Old case",
+                "crime_types": ["people_smuggling"], "opened_on": jpa.start}),
+            ),
+        )
+        .await;
+    assert_eq!(s, 201, "{inv}");
+    let inv = inv["id"].as_str().unwrap().to_string();
+    for day in ["2001-03-05", "2001-03-20"] {
+        let (s, b) = w
+            .send(
+                "POST",
+                &format!("/api/v1/investigations/{inv}/outcomes"),
+                None,
+                Some(json!({"indicator": "arrests", "value": 3, "occurred_on": day})),
+            )
+            .await;
+        assert_eq!(s, 201, "{b}");
+    }
+    let jpa_id = jpa.id.clone();
+    let cum_rows = app
+        .state
+        .db
+        .run(move |conn| {
+            use diesel::prelude::*;
+            use jpa_coord::db::schema::progress_figures::dsl;
+            figures::fold(conn)?;
+            Ok(dsl::progress_figures
+                .filter(dsl::jpa_id.eq(jpa_id))
+                .filter(dsl::fact.eq(figures::OUTCOME_CUM))
+                .count()
+                .get_result::<i64>(conn)?)
+        })
+        .await
+        .expect("count");
+    assert!(
+        (1..=13).contains(&cum_rows),
+        "{cum_rows} running-total rows for one key over a 12-month JPA"
+    );
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut days = vec![
+        d("2001-03-04"),
+        d("2001-03-10"),
+        d("2001-03-31"),
+        d("2001-04-30"),
+        jpa.start - Days::new(1),
+        jpa.start,
+        today(),
+    ];
+    days.extend(sample_days(jpa.start));
+    assert_figures_hold(&app, &jpa.id, days).await;
+}

@@ -35,11 +35,13 @@ CREATE TABLE progress_figure_changes (
 CREATE INDEX progress_figure_changes_jpa_idx ON progress_figure_changes (jpa_id, fact);
 CREATE INDEX progress_figures_month_idx ON progress_figures (jpa_id, fact, month);
 -- Rows the fold derives from these (outcome_month: outcomes of all agencies by month;
--- outcome_cum: each agency's running outcome totals by month up to end_month;
+-- outcome_cum: each agency's running outcome totals by month from start_month to
+-- end_month;
 -- milestone_month: milestones by due month): which JPAs have them, up to which month.
 -- Built by the service on its first fold after this migration.
 CREATE TABLE progress_figures_derived (
     jpa_id TEXT PRIMARY KEY,
+    start_month TEXT NOT NULL,
     end_month TEXT NOT NULL
 );
 
