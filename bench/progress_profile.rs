@@ -30,6 +30,11 @@ impl Instrumentation for Timer {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        anyhow::bail!(
+            "usage: progress_profile <database url> <JPA code prefix> [as_of YYYY-MM-DD]"
+        );
+    }
     let pool = jpa_coord::db::build_pool(&args[1], 1, std::time::Duration::from_secs(5))?;
     let mut conn = pool.get()?;
     let (id, _): (String, String) = {
