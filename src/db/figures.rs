@@ -123,6 +123,16 @@ pub fn outcome_key(jpa_id: &str, row: &OutcomeRow) -> (Key, i64) {
     (key, row.value)
 }
 
+/// An investigation's detail (`i` is the investigation): people smuggling, trafficking
+/// in persons, and cross-border (a partner of another country than the lead's), as three
+/// 0/1 digits.
+pub(crate) const INVESTIGATION_FLAGS: &str =
+    "(CASE WHEN i.people_smuggling THEN '1' ELSE '0' END) \
+    || (CASE WHEN i.trafficking_in_persons THEN '1' ELSE '0' END) \
+    || (CASE WHEN EXISTS (SELECT 1 FROM investigation_partners p \
+          JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
+          WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END)";
+
 /// The select list of an investigation's key (`i` is the investigation): the three
 /// digits of its detail say people smuggling, trafficking in persons, and cross-border
 /// (a partner of another country than the lead's).
@@ -130,11 +140,8 @@ fn investigation_key_sql(conn: &DbConnection) -> String {
     format!(
         "i.jpa_id AS jpa_id, 'investigation' AS fact, i.lead_agency_id AS agency_id, \
          {opened} AS month, COALESCE({closed}, '') AS month2, i.status AS status, \
-         (CASE WHEN i.people_smuggling THEN '1' ELSE '0' END) \
-           || (CASE WHEN i.trafficking_in_persons THEN '1' ELSE '0' END) \
-           || (CASE WHEN EXISTS (SELECT 1 FROM investigation_partners p \
-                 JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
-                 WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END) AS detail",
+         {flags} AS detail",
+        flags = INVESTIGATION_FLAGS,
         opened = month_sql(conn, "i.opened_on"),
         closed = month_sql(conn, "i.closed_on"),
     )

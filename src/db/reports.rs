@@ -499,15 +499,11 @@ mod figures {
             let sql = format!(
                 "SELECT i.lead_agency_id AS agency_id, \
                    CASE WHEN i.status = 'closed' AND i.closed_on IS NOT NULL AND i.closed_on > {p2} THEN 'open' ELSE i.status END AS status, \
-                   (CASE WHEN i.people_smuggling THEN '1' ELSE '0' END) \
-                   || (CASE WHEN i.trafficking_in_persons THEN '1' ELSE '0' END) \
-                   || (CASE WHEN EXISTS (SELECT 1 FROM investigation_partners p \
-                         JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
-                         WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END) AS detail, \
-                   COUNT(*) AS n \
+                   {flags} AS detail, COUNT(*) AS n \
                  FROM investigations i WHERE i.jpa_id = {p1} AND i.opened_on <= {p2} \
                    AND (i.opened_on >= {p3} OR (i.closed_on >= {p3} AND i.closed_on <= {p4})) \
-                 GROUP BY 1, 2, 3"
+                 GROUP BY 1, 2, 3",
+                flags = crate::db::figures::INVESTIGATION_FLAGS,
             );
             inv.extend(
                 diesel::sql_query(sql)
