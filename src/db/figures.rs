@@ -2,14 +2,18 @@
 //! any JPA size and any `as_of` (see `db::reports`' figure readers).
 //!
 //! A figure counts the facts of one JPA that share a key: fact, agency, month, a second
-//! month, status and a detail (what each means per fact is in the migration
-//! `2026-12-04-000001_progress_figures`). Every write that changes a counted fact goes
+//! month, status and a detail (what each means per fact is in the migrations
+//! `2026-12-04-000001_progress_figures` and `2026-12-05-000001_progress_figures_by_day`:
+//! investigations by month, milestones and outcomes by day). Every write that changes a counted fact goes
 //! through the functions of `db::investigations`, `db::milestones`, `db::outcomes` and
 //! `db::agencies`, and they call `record` in the same transaction: the fact's key before
 //! (−1) and after (+1). `record` appends to `progress_figure_changes`, so writers never
 //! wait for each other on a hot figure (64 writers upserting one row ran at a fifth of
 //! the rate of plain inserts); `fold` moves the changes into `progress_figures`, and
-//! readers sum both, so figures are exact whether folded or not.
+//! readers sum both, so figures are exact whether folded or not. The fold also keeps
+//! derived figures per JPA (`DERIVED`: by month for all agencies, running totals by
+//! month and from the first of each month to each of its days), rebuilt when a JPA's
+//! base figures change, so that progress as of any day reads one row per key.
 //!
 //! `recompute` counts the same figures from the raw rows: `check` compares the two
 //! (`jpa-coord check`, and after every integration test).
@@ -22,7 +26,7 @@ use diesel::sql_types::{BigInt, Text};
 
 use super::milestones::MilestoneRow;
 use super::outcomes::OutcomeRow;
-use super::schema::progress_figure_changes;
+use super::schema::{progress_figure_changes, progress_figures};
 use super::DbConnection;
 
 pub const INVESTIGATION: &str = "investigation";
@@ -60,6 +64,37 @@ pub struct Figure {
     pub total: i64,
 }
 
+/// A row of `progress_figures`, for batched inserts.
+#[derive(Insertable)]
+#[diesel(table_name = progress_figures)]
+struct FigureRow {
+    jpa_id: String,
+    fact: String,
+    agency_id: String,
+    month: String,
+    month2: String,
+    status: String,
+    detail: String,
+    n: i64,
+    total: i64,
+}
+
+impl FigureRow {
+    fn new(key: Key, n: i64, total: i64) -> Self {
+        FigureRow {
+            jpa_id: key.jpa_id,
+            fact: key.fact,
+            agency_id: key.agency_id,
+            month: key.month,
+            month2: key.month2,
+            status: key.status,
+            detail: key.detail,
+            n,
+            total,
+        }
+    }
+}
+
 #[derive(Insertable)]
 #[diesel(table_name = progress_figure_changes)]
 struct ChangeRow {
@@ -72,6 +107,19 @@ struct ChangeRow {
 /// `YYYY-MM`, the month key of a day.
 pub fn month(day: NaiveDate) -> String {
     day.format("%Y-%m").to_string()
+}
+
+/// `YYYY-MM-DD`, the day key of a day.
+pub fn day(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// `YYYY-MM-DD` of a date column, per dialect.
+pub(crate) fn day_sql(conn: &DbConnection, column: &str) -> String {
+    match conn {
+        DbConnection::Pg(_) => format!("to_char({column}, 'YYYY-MM-DD')"),
+        DbConnection::Sqlite(_) => format!("strftime('%Y-%m-%d', {column})"),
+    }
 }
 
 /// `YYYY-MM` of a date column, per dialect.
@@ -92,30 +140,32 @@ pub(crate) fn param(conn: &DbConnection, n: usize) -> String {
 
 /// A milestone's key: counted under its responsible agency and due day (`YYYY-MM-DD`:
 /// due-soon and overdue are decided by the day; the fold keeps them by due month in
-/// `MILESTONE_MONTH`); the second month is the month it was achieved in.
+/// `MILESTONE_MONTH`); the second "month" is the day it was achieved on (`YYYY-MM-DD`,
+/// '' while not achieved).
 pub fn milestone_key(jpa_id: &str, row: &MilestoneRow) -> Key {
     let achieved = match (row.status.as_str(), row.achieved_on) {
-        ("achieved", Some(day)) => month(day),
+        ("achieved", Some(d)) => day(d),
         _ => String::new(),
     };
     Key {
         jpa_id: jpa_id.to_string(),
         fact: MILESTONE.into(),
         agency_id: row.responsible_agency_id.clone(),
-        month: row.due_on.format("%Y-%m-%d").to_string(),
+        month: day(row.due_on),
         month2: achieved,
         status: row.status.clone(),
         detail: String::new(),
     }
 }
 
-/// An outcome's key and value: counted under its lead agency, month and indicator.
+/// An outcome's key and value: counted under its lead agency, day (`YYYY-MM-DD`) and
+/// indicator.
 pub fn outcome_key(jpa_id: &str, row: &OutcomeRow) -> (Key, i64) {
     let key = Key {
         jpa_id: jpa_id.to_string(),
         fact: OUTCOME.into(),
         agency_id: row.lead_agency_id.clone(),
-        month: month(row.occurred_on),
+        month: day(row.occurred_on),
         month2: String::new(),
         status: row.status.clone(),
         detail: row.indicator.clone(),
@@ -254,7 +304,8 @@ const COLUMNS: &str = "jpa_id, fact, agency_id, month, month2, status, detail";
 /// The facts writes record (the others are derived from them by `fold`).
 const BASE: &str = "'investigation', 'milestone', 'outcome'";
 /// The facts `fold` derives.
-const DERIVED: &str = "'outcome_month', 'outcome_cum', 'milestone_month'";
+const DERIVED: &str =
+    "'outcome_month', 'outcome_cum', 'outcome_day_cum', 'milestone_month', 'milestone_day_cum'";
 
 /// How many changes wait for the fold (`/metrics`).
 pub fn pending(conn: &mut DbConnection) -> QueryResult<i64> {
@@ -269,9 +320,21 @@ pub const OUTCOME_MONTH: &str = "outcome_month";
 /// `fold`), so that progress as of a month's end reads one row per agency, indicator and
 /// status.
 pub const OUTCOME_CUM: &str = "outcome_cum";
+/// Outcomes of a JPA by agency, indicator and status from the first of a month up to and
+/// including a day of it (`month` is the day): one row per day from the first with any
+/// such outcome in the month to its last, for the months of the JPA (kept by `fold`), so
+/// that progress as of any day reads one row per agency, indicator and status here and
+/// one in `OUTCOME_CUM` (the month before).
+pub const OUTCOME_DAY_CUM: &str = "outcome_day_cum";
 /// Milestones of a JPA by agency, due month, achieved month and status (kept by `fold`
-/// from the milestone figures, which go by due day).
+/// from the milestone figures, which go by due day and achieved day).
 pub const MILESTONE_MONTH: &str = "milestone_month";
+/// Milestones of a JPA achieved from the first of a month up to and including a day of
+/// it (`month` is the day), by agency; `month2` is the due month of those due in an
+/// earlier month than they were achieved in ('' for the others), for overdue by due
+/// month. One row per day from the first achievement in the month to its last, for the
+/// months of the JPA (kept by `fold`).
+pub const MILESTONE_DAY_CUM: &str = "milestone_day_cum";
 
 /// The upsert that adds a figure to a row of `progress_figures`.
 fn add_to_figure(conn: &mut DbConnection, key: &Key, n: i64, total: i64) -> QueryResult<()> {
@@ -297,7 +360,7 @@ fn add_to_figure(conn: &mut DbConnection, key: &Key, n: i64, total: i64) -> Quer
 }
 
 /// The month after `YYYY-MM`.
-fn next_month(month: &str) -> Option<String> {
+pub(crate) fn next_month(month: &str) -> Option<String> {
     let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
     first
         .checked_add_months(chrono::Months::new(1))
@@ -320,25 +383,62 @@ pub struct Span {
     pub end: String,
 }
 
-/// The derived rows (`OUTCOME_MONTH`, `OUTCOME_CUM` within `span`; `MILESTONE_MONTH`)
-/// that a base figure adds to.
+/// The days from `day` (`YYYY-MM-DD`) to the end of its month, as keys.
+fn days_to_month_end(day: &str) -> Vec<String> {
+    let Ok(mut d) = NaiveDate::parse_from_str(day, "%Y-%m-%d") else {
+        return Vec::new();
+    };
+    let m = month(d);
+    let mut days = Vec::with_capacity(31);
+    while month(d) == m {
+        days.push(self::day(d));
+        match d.succ_opt() {
+            Some(next) => d = next,
+            None => break,
+        }
+    }
+    days
+}
+
+/// The derived rows that a base figure adds to: `MILESTONE_MONTH`, and
+/// `MILESTONE_DAY_CUM` when achieved in a month of `span`; `OUTCOME_MONTH`,
+/// `OUTCOME_CUM` within `span`, and `OUTCOME_DAY_CUM` when dated in a month of `span`.
 fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
+    let month_of = |s: &str| s.chars().take(7).collect::<String>();
+    let in_span = |m: &str| m >= span.start.as_str() && m <= span.end.as_str();
     if base.fact == MILESTONE {
-        return vec![Key {
+        let due = month_of(&base.month);
+        let achieved = month_of(&base.month2);
+        let mut keys = vec![Key {
             fact: MILESTONE_MONTH.into(),
-            month: base.month.chars().take(7).collect(),
+            month: due.clone(),
+            month2: achieved.clone(),
             ..base.clone()
         }];
+        if base.status == "achieved" && !achieved.is_empty() && in_span(&achieved) {
+            let late = if due < achieved { due } else { String::new() };
+            for d in days_to_month_end(&base.month2) {
+                keys.push(Key {
+                    fact: MILESTONE_DAY_CUM.into(),
+                    month: d,
+                    month2: late.clone(),
+                    ..base.clone()
+                });
+            }
+        }
+        return keys;
     }
     if base.fact != OUTCOME {
         return Vec::new();
     }
+    let occurred = month_of(&base.month);
     let mut keys = vec![Key {
         fact: OUTCOME_MONTH.into(),
         agency_id: String::new(),
+        month: occurred.clone(),
         ..base.clone()
     }];
-    let mut month = base.month.clone().max(span.start.clone());
+    let mut month = occurred.clone().max(span.start.clone());
     while month <= span.end {
         keys.push(Key {
             fact: OUTCOME_CUM.into(),
@@ -348,6 +448,15 @@ fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
         match next_month(&month) {
             Some(next) => month = next,
             None => break,
+        }
+    }
+    if in_span(&occurred) {
+        for d in days_to_month_end(&base.month) {
+            keys.push(Key {
+                fact: OUTCOME_DAY_CUM.into(),
+                month: d,
+                ..base.clone()
+            });
         }
     }
     keys
@@ -449,8 +558,22 @@ fn derive(conn: &mut DbConnection, jpa_id: &str, span: &Span) -> QueryResult<()>
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
     let base = folded(conn, jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
-    for (key, (n, total)) in derived_rows(&base, span) {
-        add_to_figure(conn, &key, n, total)?;
+    // Plain inserts in batches: the rows were just deleted, and a scale-50 JPA has
+    // a few hundred thousand (one per day for the day running totals).
+    let rows: Vec<FigureRow> = derived_rows(&base, span)
+        .into_iter()
+        .map(|(key, (n, total))| FigureRow::new(key, n, total))
+        .collect();
+    drop(base);
+    for chunk in rows.chunks(1000) {
+        match conn {
+            DbConnection::Pg(c) => diesel::insert_into(progress_figures::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConnection::Sqlite(c) => diesel::insert_into(progress_figures::table)
+                .values(chunk)
+                .execute(c)?,
+        };
     }
     diesel::sql_query(format!(
         "DELETE FROM progress_figures_derived WHERE jpa_id = {p}"
@@ -560,12 +683,9 @@ fn recompute_sql(conn: &DbConnection, jpa: bool) -> String {
            FROM outcomes o JOIN investigations i ON i.id = o.investigation_id {filter} \
            GROUP BY 1, 2, 3, 4, 5, 6, 7",
         inv = investigation_key_sql(conn),
-        due = match conn {
-            DbConnection::Pg(_) => "to_char(m.due_on, 'YYYY-MM-DD')".to_string(),
-            DbConnection::Sqlite(_) => "strftime('%Y-%m-%d', m.due_on)".to_string(),
-        },
-        achieved = month_sql(conn, "m.achieved_on"),
-        occurred = month_sql(conn, "o.occurred_on"),
+        due = day_sql(conn, "m.due_on"),
+        achieved = day_sql(conn, "m.achieved_on"),
+        occurred = day_sql(conn, "o.occurred_on"),
     )
 }
 

@@ -344,15 +344,14 @@ pub fn groups(
     }
 }
 
-/// Progress from the figures (`db::figures`). Whole months come from the figures; the
-/// month `as_of` falls in comes from them too when nothing in it is dated after `as_of`
-/// (always so for today: nothing is dated in the future but milestones' due days), else
-/// from the raw rows of that month up to `as_of`. Milestones due from the first of that
-/// month to `horizon` are read raw: due-soon and overdue are decided by the day.
-/// Outcomes by agency come from the running totals the fold keeps (`OUTCOME_CUM`), and
-/// by month from `OUTCOME_MONTH`, once the fold has built them for the JPA. Raw reads
-/// name the dated table first (`CROSS JOIN`), which makes SQLite walk its date index (it
-/// keeps that order; PostgreSQL plans it freely).
+/// Progress from the figures (`db::figures`), for today and for any `as_of`. Milestones
+/// and outcomes are kept by day, and the fold keeps running totals from the first of each
+/// month to each of its days (`OUTCOME_DAY_CUM`, `MILESTONE_DAY_CUM`) beside those by month
+/// (`OUTCOME_CUM`, `MILESTONE_MONTH`, `OUTCOME_MONTH`): a day of the JPA reads one row per
+/// agency and key from each. Milestones due from the first of the month to `horizon` are
+/// read from the figures by due day. Investigations are kept by month: the month `as_of`
+/// falls in comes from the figures when nothing in it is dated after `as_of` (always so
+/// for today), else from the raw rows of that month up to `as_of`.
 mod figures {
     use std::collections::BTreeMap;
 
@@ -361,7 +360,7 @@ mod figures {
     use diesel::sql_types::{BigInt, Date, Integer, Text};
 
     use super::{Groups, InvestigationGroup, MilestoneGroup, MonthCount, OutcomeGroup};
-    use crate::db::figures::{month, month_sql, param};
+    use crate::db::figures::{day, month, param};
     use crate::db::DbConnection;
     use crate::domain::period::Period;
 
@@ -423,8 +422,6 @@ mod figures {
         period: String,
         #[diesel(sql_type = Integer)]
         flag: i32,
-        #[diesel(sql_type = Integer)]
-        flag2: i32,
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
@@ -528,32 +525,34 @@ mod figures {
             })
             .collect();
 
-        // Milestones. `MILESTONE_MONTH` once the fold has built it, else the figures by
-        // due day summed by month; the changes not yet folded go by due day.
+        // Milestones. By month (due, achieved): `MILESTONE_MONTH` once the fold has built
+        // it, else the figures by day summed by month; the changes not yet folded go by
+        // day. `in_span`: as_of's month is one of the JPA's, whose day running totals
+        // the fold keeps.
         let derived = crate::db::figures::derived_span(conn, jpa_id)?;
+        let in_span = derived.as_ref().is_some_and(|s| m >= s.start && m <= s.end);
+        let (ms, ms_month, ms_day) = (
+            crate::db::figures::MILESTONE,
+            crate::db::figures::MILESTONE_MONTH,
+            crate::db::figures::MILESTONE_DAY_CUM,
+        );
         let ms_src = {
-            let (fact, month) = if derived.is_some() {
-                (crate::db::figures::MILESTONE_MONTH, "month")
+            let folded = if derived.is_some() {
+                format!(
+                    "SELECT agency_id, month, month2, status, n FROM progress_figures \
+                     WHERE jpa_id = {p1} AND fact = '{ms_month}'"
+                )
             } else {
-                (crate::db::figures::MILESTONE, "substr(month, 1, 7)")
+                format!(
+                    "SELECT agency_id, substr(month, 1, 7) AS month, substr(month2, 1, 7) AS month2, status, n \
+                     FROM progress_figures WHERE jpa_id = {p1} AND fact = '{ms}'"
+                )
             };
             format!(
-                "(SELECT agency_id, {month} AS month, month2, status, n FROM progress_figures \
-                   WHERE jpa_id = {p1} AND fact = '{fact}' \
-                 UNION ALL SELECT agency_id, substr(month, 1, 7) AS month, month2, status, n FROM progress_figure_changes \
-                   WHERE jpa_id = {p1} AND fact = '{ms}') f",
-                ms = crate::db::figures::MILESTONE,
+                "({folded} UNION ALL SELECT agency_id, substr(month, 1, 7) AS month, substr(month2, 1, 7) AS month2, \
+                   status, n FROM progress_figure_changes WHERE jpa_id = {p1} AND fact = '{ms}') f"
             )
         };
-        // `|| ''` keeps SQLite off the (status, due_on) index: the day is what narrows.
-        let ms_later = any_later(
-            conn,
-            jpa_id,
-            "FROM milestones m CROSS JOIN investigations i WHERE i.id = m.investigation_id AND i.jpa_id = $1 \
-               AND m.status || '' = 'achieved' AND m.achieved_on > $2 AND m.achieved_on <= $3",
-            as_of,
-            end,
-        )?;
         let mut per_agency: BTreeMap<String, MilestoneGroup> = BTreeMap::new();
         let mut achieved_by_month: BTreeMap<String, i64> = BTreeMap::new();
         let mut overdue_by_month: BTreeMap<String, i64> = BTreeMap::new();
@@ -569,21 +568,16 @@ mod figures {
             g.total += t.total;
             g.cancelled += t.cancelled;
         }
-        // Achieved by as_of, by the month achieved; overdue of the months before, by the
-        // month due (open: not cancelled and not achieved by the end of as_of's month,
-        // those achieved in it when later than as_of being added below).
-        let achieved_until = if ms_later {
-            format!("month2 < {p2}")
-        } else {
-            format!("month2 <= {p2}")
-        };
+        // Achieved before as_of's month, by the month achieved; overdue of the months
+        // before it, by the month due, counting every one not achieved before as_of's
+        // month (those achieved in it by as_of are taken off below).
         let sql = format!(
-            "SELECT agency_id, month2 AS period, 1 AS flag, 0 AS flag2, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
-               WHERE status = 'achieved' AND month2 <> '' AND {achieved_until} GROUP BY 1, 2 \
+            "SELECT agency_id, month2 AS period, 1 AS flag, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
+               WHERE status = 'achieved' AND month2 <> '' AND month2 < {p2} GROUP BY 1, 2 \
              UNION ALL \
-             SELECT agency_id, month AS period, 0 AS flag, 1 AS flag2, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
+             SELECT agency_id, month AS period, 0 AS flag, CAST(SUM(n) AS BIGINT) AS n FROM {ms_src} \
                WHERE month < {p2} AND status <> 'cancelled' \
-               AND NOT (status = 'achieved' AND month2 <> '' AND month2 <= {p2}) GROUP BY 1, 2"
+               AND NOT (status = 'achieved' AND month2 <> '' AND month2 < {p2}) GROUP BY 1, 2"
         );
         let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
             .bind::<Text, _>(jpa_id)
@@ -599,68 +593,65 @@ mod figures {
                 *overdue_by_month.entry(r.period).or_default() += r.n;
             }
         }
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let (first_day, as_of_day, horizon_day) = (day(first), day(as_of), day(horizon));
-        if ms_later {
-            // Achieved in as_of's month: by then (achieved), or later, and so still open
-            // then: overdue if due before as_of, due soon if due by the horizon.
-            let sql = format!(
-                "SELECT m.responsible_agency_id AS agency_id, {due} AS period, \
-                   CASE WHEN m.achieved_on <= {p2} THEN 1 ELSE 0 END AS flag, \
-                   CASE WHEN m.due_on < {p2} THEN 1 WHEN m.due_on <= {p5} THEN 2 ELSE 0 END AS flag2, COUNT(*) AS n \
-                 FROM milestones m CROSS JOIN investigations i \
-                 WHERE i.id = m.investigation_id AND i.jpa_id = {p1} AND m.status || '' = 'achieved' \
-                   AND m.achieved_on >= {p3} AND m.achieved_on <= {p4} \
-                 GROUP BY 1, 2, 3, 4",
-                due = month_sql(conn, "m.due_on"),
-            );
-            let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
-                .bind::<Text, _>(jpa_id)
-                .bind::<Date, _>(as_of)
-                .bind::<Date, _>(first)
-                .bind::<Date, _>(end)
-                .bind::<Date, _>(horizon)
-                .load(conn)?;
-            for r in rows {
-                let g = entry(&mut per_agency, &r.agency_id);
-                if r.flag == 1 {
-                    g.achieved += r.n;
-                    *achieved_by_month.entry(m.clone()).or_default() += r.n;
-                } else if r.flag2 == 1 {
-                    g.overdue += r.n;
-                    *overdue_by_month.entry(r.period).or_default() += r.n;
-                } else if r.flag2 == 2 {
-                    g.due_next_30_days += r.n;
-                }
+        // Achieved from the first of as_of's month to as_of, by agency and (for those due
+        // in an earlier month) the month due: the day running totals in a month of the
+        // JPA, else the figures by day; with the changes not yet folded.
+        let achieved_by_day = |table: &str| {
+            format!(
+                "SELECT agency_id, CASE WHEN substr(month, 1, 7) < {p3} THEN substr(month, 1, 7) ELSE '' END AS period, n \
+                 FROM {table} WHERE jpa_id = {p1} AND fact = '{ms}' AND status = 'achieved' \
+                   AND month2 >= {p3} AND month2 <= {p2}"
+            )
+        };
+        let folded = if in_span {
+            format!(
+                "SELECT agency_id, month2 AS period, n FROM progress_figures \
+                 WHERE jpa_id = {p1} AND fact = '{ms_day}' AND month = {p2}"
+            )
+        } else {
+            achieved_by_day("progress_figures")
+        };
+        let sql = format!(
+            "SELECT agency_id, period, 1 AS flag, CAST(SUM(n) AS BIGINT) AS n FROM ( \
+               {folded} UNION ALL {changes}) f GROUP BY 1, 2",
+            changes = achieved_by_day("progress_figure_changes"),
+        );
+        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
+            .bind::<Text, _>(jpa_id)
+            .bind::<Text, _>(&as_of_day)
+            .bind::<Text, _>(&m)
+            .load(conn)?;
+        for r in rows {
+            let g = entry(&mut per_agency, &r.agency_id);
+            g.achieved += r.n;
+            *achieved_by_month.entry(m.clone()).or_default() += r.n;
+            if !r.period.is_empty() {
+                // Due in an earlier month and achieved by as_of: not overdue then.
+                g.overdue -= r.n;
+                *overdue_by_month.entry(r.period).or_default() -= r.n;
             }
         }
-        // Due from the first of as_of's month to the horizon, by day: open on as_of
-        // (not cancelled, not achieved by then) and due before it is overdue, due from
-        // it on is due soon. Those achieved in as_of's month are counted above when any
-        // of that month's was achieved after as_of; otherwise they were all achieved by
-        // then.
+        // Due from the first of as_of's month to the horizon, by day: open on as_of (not
+        // cancelled, not achieved by then) and due before it is overdue, due from it on
+        // is due soon.
         let sql = format!(
             "SELECT agency_id, month AS period, month2 AS detail, status, CAST(SUM(n) AS BIGINT) AS n FROM ( \
                SELECT agency_id, month, month2, status, n FROM progress_figures \
-                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p5} \
+                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4} \
                UNION ALL SELECT agency_id, month, month2, status, n FROM progress_figure_changes \
-                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p5}) f \
-             WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4",
-            ms = crate::db::figures::MILESTONE,
+                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4}) f \
+             WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4"
         );
         let rows: Vec<DueDay> = diesel::sql_query(sql)
             .bind::<Text, _>(jpa_id)
             .bind::<Text, _>(&as_of_day)
             .bind::<Text, _>(&first_day)
-            .bind::<Text, _>(&m)
             .bind::<Text, _>(&horizon_day)
             .load(conn)?;
         for r in rows {
-            if r.status == "achieved" && !r.detail.is_empty() {
-                let achieved_by_then = r.detail < m || (r.detail == m && !ms_later);
-                if achieved_by_then || r.detail == m {
-                    continue;
-                }
+            if r.status == "achieved" && !r.detail.is_empty() && r.detail <= as_of_day {
+                continue;
             }
             let g = entry(&mut per_agency, &r.agency_id);
             if r.period < as_of_day {
@@ -671,115 +662,105 @@ mod figures {
             }
         }
 
-        // Outcomes.
-        let out_src = source(conn, crate::db::figures::OUTCOME);
-        let out_later = any_later(
-            conn,
-            jpa_id,
-            "FROM outcomes o CROSS JOIN investigations i WHERE i.id = o.investigation_id AND i.jpa_id = $1 \
-               AND o.occurred_on > $2 AND o.occurred_on <= $3",
-            as_of,
-            end,
-        )?;
-        let until = if out_later {
-            format!("month < {p2}")
-        } else {
-            format!("month <= {p2}")
+        // Outcomes as of the day. In a month of the JPA: the running totals to the month
+        // before (`OUTCOME_CUM`; before the JPA's first month, the figures by day) and
+        // those of the month to the day (`OUTCOME_DAY_CUM`). After the JPA's last month:
+        // its running totals then, and the figures by day since. Otherwise, or before
+        // the fold has built them, the figures by day. With the changes not yet folded.
+        let (out, cum, day_cum, out_month) = (
+            crate::db::figures::OUTCOME,
+            crate::db::figures::OUTCOME_CUM,
+            crate::db::figures::OUTCOME_DAY_CUM,
+            crate::db::figures::OUTCOME_MONTH,
+        );
+        let prev = crate::db::figures::previous_month(&m).unwrap_or_default();
+        let select = |fact: &str, filter: &str| {
+            format!(
+                "SELECT agency_id, month, detail, status, n, total FROM progress_figures \
+                 WHERE jpa_id = {p1} AND fact = '{fact}' AND {filter}"
+            )
         };
-        // Outcomes are counted whole up to this month (as_of's, or the one before when
-        // as_of's has outcomes dated later).
-        let counted = if out_later {
-            crate::db::figures::previous_month(&m).unwrap_or_default()
-        } else {
-            m.clone()
-        };
-        // Running totals start at the JPA's first month: before it, the month figures.
-        let derived = derived.filter(|span| counted >= span.start);
-        let (mut outcomes_by_agency, mut outcomes_by_month) = match derived {
-            Some(span) => {
-                let end_month = span.end;
-                // Running totals: one row per agency, indicator and status at the month
-                // counted whole (or the JPA's last month, then the months after it).
-                let cum_month = counted.clone().min(end_month.clone());
-                let sql = format!(
-                    "SELECT agency_id AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
-                       SELECT agency_id, detail, status, n, total FROM progress_figures \
-                         WHERE jpa_id = {p1} AND fact = '{cum}' AND month = {p3} \
-                       UNION ALL SELECT agency_id, detail, status, n, total FROM progress_figures \
-                         WHERE jpa_id = {p1} AND fact = '{out}' AND month > {p4} AND month <= {p2} \
-                       UNION ALL SELECT agency_id, detail, status, n, total FROM progress_figure_changes \
-                         WHERE jpa_id = {p1} AND fact = '{out}' AND month <= {p2}) f \
-                     GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
-                    cum = crate::db::figures::OUTCOME_CUM,
-                    out = crate::db::figures::OUTCOME,
-                );
-                let by_agency: Vec<OutcomeGroup> = diesel::sql_query(sql)
-                    .bind::<Text, _>(jpa_id)
-                    .bind::<Text, _>(&counted)
-                    .bind::<Text, _>(&cum_month)
-                    .bind::<Text, _>(&end_month)
-                    .load(conn)?;
-                let sql = format!(
-                    "SELECT month AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
-                       SELECT month, detail, status, n, total FROM progress_figures \
-                         WHERE jpa_id = {p1} AND fact = '{by_month}' AND month <= {p2} \
-                       UNION ALL SELECT month, detail, status, n, total FROM progress_figure_changes \
-                         WHERE jpa_id = {p1} AND fact = '{out}' AND month <= {p2}) f \
-                     GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
-                    by_month = crate::db::figures::OUTCOME_MONTH,
-                    out = crate::db::figures::OUTCOME,
-                );
-                let by_month: Vec<OutcomeGroup> = diesel::sql_query(sql)
-                    .bind::<Text, _>(jpa_id)
-                    .bind::<Text, _>(&counted)
-                    .load(conn)?;
-                (by_agency, by_month)
-            }
-            None => {
-                let by = |key: &str| {
-                    format!(
-                        "SELECT {key} AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total \
-                         FROM {out_src} WHERE {until} GROUP BY 1, 2, 3 HAVING SUM(n) <> 0"
-                    )
+        let changes = format!(
+            "SELECT agency_id, month, detail, status, n, total FROM progress_figure_changes \
+             WHERE jpa_id = {p1} AND fact = '{out}' AND month <= {p2}"
+        );
+        // $1 JPA, $2 as_of's day, $3 as_of's month, $4 a month of running totals, $5
+        // the month after it.
+        let (agency_parts, month_parts, cum_month, after_cum) = match &derived {
+            Some(span) if in_span => {
+                let to_prev = if prev >= span.start {
+                    select(cum, &format!("month = {p4}"))
+                } else {
+                    select(out, &format!("month < {p3}"))
                 };
-                let by_agency: Vec<OutcomeGroup> = diesel::sql_query(by("agency_id"))
-                    .bind::<Text, _>(jpa_id)
-                    .bind::<Text, _>(&m)
-                    .load(conn)?;
-                let by_month: Vec<OutcomeGroup> = diesel::sql_query(by("month"))
-                    .bind::<Text, _>(jpa_id)
-                    .bind::<Text, _>(&m)
-                    .load(conn)?;
-                (by_agency, by_month)
+                let to_day = select(day_cum, &format!("month = {p2}"));
+                (
+                    vec![to_prev, to_day.clone(), changes.clone()],
+                    vec![select(out_month, &format!("month < {p3}")), to_day, changes],
+                    prev.clone(),
+                    String::new(),
+                )
             }
+            Some(span) if m > span.end => {
+                let after = crate::db::figures::next_month(&span.end).unwrap_or_default();
+                (
+                    vec![
+                        select(cum, &format!("month = {p4}")),
+                        select(out, &format!("month >= {p5} AND month <= {p2}")),
+                        changes.clone(),
+                    ],
+                    vec![
+                        select(out_month, &format!("month < {p3}")),
+                        select(out, &format!("month >= {p3} AND month <= {p2}")),
+                        changes,
+                    ],
+                    span.end.clone(),
+                    after,
+                )
+            }
+            Some(_) => (
+                vec![select(out, &format!("month <= {p2}")), changes.clone()],
+                vec![
+                    select(out_month, &format!("month < {p3}")),
+                    select(out, &format!("month >= {p3} AND month <= {p2}")),
+                    changes,
+                ],
+                String::new(),
+                String::new(),
+            ),
+            None => (
+                vec![select(out, &format!("month <= {p2}")), changes.clone()],
+                vec![select(out, &format!("month <= {p2}")), changes],
+                String::new(),
+                String::new(),
+            ),
         };
-        if out_later {
+        let outcome_groups = |conn: &mut DbConnection, key: &str, parts: Vec<String>| {
             let sql = format!(
-                "SELECT o.lead_agency_id AS key, o.indicator AS indicator, o.status AS status, \
-                   CAST(SUM(o.value) AS BIGINT) AS total \
-                 FROM outcomes o CROSS JOIN investigations i \
-                 WHERE i.id = o.investigation_id AND i.jpa_id = {p1} AND o.occurred_on >= {p3} AND o.occurred_on <= {p2} GROUP BY 1, 2, 3"
+                "SELECT {key} AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
+                   {}) f GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
+                parts.join(" UNION ALL ")
             );
-            let raw: Vec<OutcomeGroup> = diesel::sql_query(sql)
-                .bind::<Text, _>(jpa_id)
-                .bind::<Date, _>(as_of)
-                .bind::<Date, _>(first)
-                .load(conn)?;
-            for g in &raw {
-                outcomes_by_month.push(OutcomeGroup {
-                    key: m.clone(),
-                    indicator: g.indicator.clone(),
-                    status: g.status.clone(),
-                    total: g.total,
-                });
+            // SQLite refuses a bind its statement does not name: bind up to the last one
+            // named.
+            let named = (1..=5).filter(|i| sql.contains(&param(conn, *i))).max();
+            let binds = [jpa_id, &as_of_day, &m, &cum_month, &after_cum];
+            let mut q =
+                diesel::sql_query(sql).into_boxed::<<DbConnection as Connection>::Backend>();
+            for b in binds.iter().take(named.unwrap_or(1)) {
+                q = q.bind::<Text, _>(b.to_string());
             }
-            outcomes_by_agency.extend(raw);
-        }
-        let months = |map: BTreeMap<String, i64>| {
+            q.load::<OutcomeGroup>(conn)
+        };
+        let outcomes_by_agency = outcome_groups(conn, "agency_id", agency_parts)?;
+        let outcomes_by_month = outcome_groups(conn, "substr(month, 1, 7)", month_parts)?;
+        let months = |mut map: BTreeMap<String, i64>| {
+            map.retain(|_, n| *n != 0);
             map.into_iter()
                 .map(|(period, n)| MonthCount { period, n })
                 .collect()
         };
+
         Ok(Groups {
             investigations,
             milestones: per_agency.into_values().collect(),
