@@ -16,10 +16,16 @@ impl Instrumentation for Timer {
             InstrumentationEvent::FinishQuery { .. } => {
                 if let Some((at, q)) = self.0.take() {
                     let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+                    // PROFILE_FULL=1 prints whole statements (to EXPLAIN them).
+                    let width = if std::env::var_os("PROFILE_FULL").is_some() {
+                        q.len()
+                    } else {
+                        q.len().min(150)
+                    };
                     println!(
                         "{:>8.2} ms  {}",
                         at.elapsed().as_secs_f64() * 1e3,
-                        &q[..q.len().min(150)]
+                        &q[..width]
                     );
                 }
             }
@@ -50,6 +56,13 @@ fn main() -> anyhow::Result<()> {
         .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
         .transpose()?
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    // What `serve` does every second: fold the changes and derive the JPA's running totals.
+    let started = Instant::now();
+    let folded = jpa_coord::db::figures::fold(&mut conn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!(
+        "fold: {folded} changes in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     for round in 0..2 {
         conn.set_instrumentation(Timer(None));
         let started = Instant::now();

@@ -138,6 +138,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<(AppState, Arc<Ma
         outbox_notify: Arc::new(tokio::sync::Notify::new()),
         templates,
         report_permits,
+        progress_runs: Arc::default(),
         progress_cache,
         totp_box,
         page_key,

@@ -21,13 +21,21 @@ pub struct AppState {
     /// Heavy reports (progress, exports, compendium) run at most this many at once, so a
     /// burst of dashboards queues instead of taking every pooled connection.
     pub report_permits: Arc<tokio::sync::Semaphore>,
-    /// Recently computed progress documents; cleared by every successful write.
+    /// Progress documents asked for at the same time share one computation that starts
+    /// after they all arrived (`reports::coalesce`; nothing is kept).
+    pub progress_runs:
+        Arc<crate::reports::coalesce::Coalescer<ProgressKey, Arc<serde_json::Value>>>,
+    /// Recently computed route matrices; cleared by every successful write.
     pub progress_cache: Arc<crate::reports::cache::ProgressCache>,
     /// Seals TOTP secrets at rest.
     pub totp_box: Arc<crate::auth::totp::SecretBox>,
     /// Key of the pages' CSRF tokens (derived from the master secret).
     pub page_key: Arc<[u8; 32]>,
 }
+
+/// What a progress document depends on: the JPA (and its version: the document shows
+/// it), the day and whether small figures are suppressed.
+pub type ProgressKey = (String, i64, chrono::NaiveDate, bool);
 
 impl AppState {
     /// One reminder pass (on the blocking pool); wakes the outbox worker when it queued mail.

@@ -432,10 +432,6 @@ mod figures {
         agency_id: String,
         #[diesel(sql_type = Text)]
         period: String,
-        #[diesel(sql_type = Text)]
-        detail: String,
-        #[diesel(sql_type = Text)]
-        status: String,
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
@@ -634,14 +630,17 @@ mod figures {
         }
         // Due from the first of as_of's month to the horizon, by day: open on as_of (not
         // cancelled, not achieved by then) and due before it is overdue, due from it on
-        // is due soon.
+        // is due soon. Counted by agency in the statement (a row per due day and
+        // achieved day is thousands at scale 50).
         let sql = format!(
-            "SELECT agency_id, month AS period, month2 AS detail, status, CAST(SUM(n) AS BIGINT) AS n FROM ( \
+            "SELECT agency_id, CASE WHEN month < {p2} THEN 'overdue' ELSE 'soon' END AS period, \
+               CAST(SUM(n) AS BIGINT) AS n FROM ( \
                SELECT agency_id, month, month2, status, n FROM progress_figures \
                  WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4} \
                UNION ALL SELECT agency_id, month, month2, status, n FROM progress_figure_changes \
                  WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4}) f \
-             WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4"
+             WHERE status <> 'cancelled' AND NOT (status = 'achieved' AND month2 <> '' AND month2 <= {p2}) \
+             GROUP BY 1, 2"
         );
         let rows: Vec<DueDay> = diesel::sql_query(sql)
             .bind::<Text, _>(jpa_id)
@@ -650,11 +649,8 @@ mod figures {
             .bind::<Text, _>(&horizon_day)
             .load(conn)?;
         for r in rows {
-            if r.status == "achieved" && !r.detail.is_empty() && r.detail <= as_of_day {
-                continue;
-            }
             let g = entry(&mut per_agency, &r.agency_id);
-            if r.period < as_of_day {
+            if r.period == "overdue" {
                 g.overdue += r.n;
                 *overdue_by_month.entry(m.clone()).or_default() += r.n;
             } else {

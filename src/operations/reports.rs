@@ -1,4 +1,4 @@
-//! The reports of a JPA: progress (with the cache of computed documents), the CSV exports
+//! The reports of a JPA: progress (concurrent requests share a computation), the CSV exports
 //! and the compendium. Each heavy computation holds one of `AppState::report_permits`, so a
 //! burst of dashboards queues instead of taking every pooled connection.
 
@@ -26,7 +26,7 @@ pub async fn progress(
 ) -> Result<Arc<serde_json::Value>> {
     require(caller.role, Action::ReadProgress)?;
     let suppress = caller.role == Role::Observer;
-    // Visibility is checked on every request; only the figures are reused.
+    // Visibility is checked on every request, whoever computes the document.
     let (c, id) = (caller.clone(), id.to_string());
     let jpa = state.db.run(move |conn| visible_jpa(conn, &c, &id)).await?;
     let today = today_in(&jpa.timezone);
@@ -37,19 +37,28 @@ pub async fn progress(
     } else {
         as_of.unwrap_or(today)
     };
-    let _permit = state
-        .report_permits
-        .acquire()
-        .await
-        .map_err(Error::internal)?;
-    let body = state
-        .db
-        .run(move |conn| {
-            let view = serde_json::to_value(JpaView::from(jpa.clone())).map_err(Error::internal)?;
-            progress::compute(conn, &jpa, view, as_of, suppress)
+    // Requests for the same document at the same time share one computation, started
+    // after they all arrived (`reports::coalesce`): never older than the request.
+    let key = (jpa.id.clone(), jpa.version, as_of, suppress);
+    state
+        .progress_runs
+        .run(key, || async {
+            let _permit = state
+                .report_permits
+                .acquire()
+                .await
+                .map_err(Error::internal)?;
+            let body = state
+                .db
+                .run(move |conn| {
+                    let view = serde_json::to_value(JpaView::from(jpa.clone()))
+                        .map_err(Error::internal)?;
+                    progress::compute(conn, &jpa, view, as_of, suppress)
+                })
+                .await?;
+            Ok(Arc::new(body))
         })
-        .await?;
-    Ok(Arc::new(body))
+        .await
 }
 
 /// The route matrix of a JPA as of a day (`reports::routes`), over the route legs the
