@@ -703,3 +703,94 @@ async fn an_outcome_dated_long_before_the_jpa_adds_no_row_per_month_since() {
     days.extend(sample_days(jpa.start));
     assert_figures_hold(&app, &jpa.id, days).await;
 }
+
+/// Many co-chairs reading progress at once while outcomes are recorded: each answer counts
+/// every outcome whose write had completed before the request was sent (concurrent
+/// requests share a computation, `reports::coalesce`, never one started before they
+/// asked), and none of the parallel requests fails.
+#[tokio::test]
+async fn parallel_progress_requests_each_count_every_write_made_before_they_were_sent() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    use std::sync::Arc;
+
+    let app = spawn_app().await;
+    let jpa = random_jpa(&app).await;
+    let w = Writer::of(&app);
+    let (s, inv) = w
+        .send(
+            "POST",
+            &format!("/api/v1/jpas/{}/investigations", jpa.id),
+            None,
+            Some(
+                json!({"lead_agency_id": jpa.agencies[0], "reference": "PAR-1", "title": "Parallel",
+                "crime_types": ["people_smuggling"], "opened_on": jpa.start}),
+            ),
+        )
+        .await;
+    assert_eq!(s, 201, "{inv}");
+    let inv = inv["id"].as_str().unwrap().to_string();
+    let written = Arc::new(AtomicI64::new(0));
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut readers = Vec::new();
+    for _ in 0..12 {
+        let (w, written, done, jpa_id) = (
+            Writer::of(&app),
+            written.clone(),
+            done.clone(),
+            jpa.id.clone(),
+        );
+        readers.push(tokio::spawn(async move {
+            let mut reads = 0;
+            while !done.load(Ordering::SeqCst) {
+                let before = written.load(Ordering::SeqCst);
+                let (s, doc) = w
+                    .send(
+                        "GET",
+                        &format!("/api/v1/jpas/{jpa_id}/progress"),
+                        None,
+                        None,
+                    )
+                    .await;
+                assert_eq!(s, 200, "{doc}");
+                let seen = doc["outcomes"]["arrests"]["total"].as_i64().unwrap_or(0);
+                assert!(
+                    seen >= before,
+                    "progress counted {seen} arrests, asked after {before} were recorded"
+                );
+                reads += 1;
+            }
+            reads
+        }));
+    }
+    for i in 1..=40 {
+        let (s, b) = w
+            .send(
+                "POST",
+                &format!("/api/v1/investigations/{inv}/outcomes"),
+                None,
+                Some(json!({"indicator": "arrests", "value": 1, "occurred_on": jpa.start})),
+            )
+            .await;
+        assert_eq!(s, 201, "{b}");
+        written.store(i, Ordering::SeqCst);
+    }
+    done.store(true, Ordering::SeqCst);
+    let mut reads = 0;
+    for r in readers {
+        reads += r.await.expect("reader");
+    }
+    assert!(reads >= 12, "{reads} reads");
+    let (_, doc) = w
+        .send(
+            "GET",
+            &format!("/api/v1/jpas/{}/progress", jpa.id),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(doc["outcomes"]["arrests"]["total"], 40);
+    assert!(
+        app.state.progress_runs.is_empty(),
+        "nothing is kept once every request is answered"
+    );
+}
