@@ -683,6 +683,13 @@ mod figures {
         // $1 JPA, $2 as_of's day, $3 as_of's month, $4 a month of running totals, $5
         // the month after it.
         let (agency_parts, month_parts, cum_month, after_cum) = match &derived {
+            // A month's last day: that month's running totals, no day rows.
+            Some(_) if in_span && as_of == end => (
+                vec![select(cum, &format!("month = {p4}")), changes.clone()],
+                vec![select(out_month, &format!("month <= {p3}")), changes],
+                m.clone(),
+                String::new(),
+            ),
             Some(span) if in_span => {
                 let to_prev = if prev >= span.start {
                     select(cum, &format!("month = {p4}"))
