@@ -109,7 +109,11 @@ async fn a_database_that_goes_away_gives_503_with_retry_after_and_the_service_re
         proxied, direct,
         "TEST_DATABASE_URL must point at 127.0.0.1:5432"
     );
-    let mut app = spawn_app_with(move |s| s.database.url = SecretString::from(proxied)).await;
+    let mut app = spawn_app_with(move |s| {
+        s.database.url = SecretString::from(proxied);
+        s.database.connect_timeout_seconds = 1;
+    })
+    .await;
     app.check_figures = false;
     assert_eq!(
         app.send(app.client.get(app.url("/ready"))).await.status,

@@ -100,7 +100,9 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.server.data_dir =
         std::env::temp_dir().join(format!("jpa-data-{}", uuid::Uuid::new_v4()));
     settings.database.url = SecretString::from(database_url.to_string());
-    settings.database.connect_timeout_seconds = 1;
+    // Long enough for a new app's first connection while the whole suite runs on two
+    // cores (1 s timed out once in CI); the outage test sets its own, shorter.
+    settings.database.connect_timeout_seconds = 3;
     settings.auth.jwt_secret = Some(SecretString::from(
         "test-secret-0123456789-abcdefghijklmnop",
     ));
