@@ -3,8 +3,8 @@
 //!
 //! A figure counts the facts of one JPA that share a key: fact, agency, month, a second
 //! month, status and a detail (what each means per fact is in the migrations
-//! `2026-12-04-000001_progress_figures` and `2026-12-05-000001_progress_figures_by_day`:
-//! investigations by month, milestones and outcomes by day). Every write that changes a counted fact goes
+//! `2026-12-04-000001_progress_figures`, `2026-12-05-000001_progress_figures_by_day` and
+//! `2026-12-06-000001_investigation_figures_by_day`: all three by day). Every write that changes a counted fact goes
 //! through the functions of `db::investigations`, `db::milestones`, `db::outcomes` and
 //! `db::agencies`, and they call `record` in the same transaction: the fact's key before
 //! (−1) and after (+1). `record` appends to `progress_figure_changes`, so writers never
@@ -122,14 +122,6 @@ pub(crate) fn day_sql(conn: &DbConnection, column: &str) -> String {
     }
 }
 
-/// `YYYY-MM` of a date column, per dialect.
-pub(crate) fn month_sql(conn: &DbConnection, column: &str) -> String {
-    match conn {
-        DbConnection::Pg(_) => format!("to_char({column}, 'YYYY-MM')"),
-        DbConnection::Sqlite(_) => format!("strftime('%Y-%m', {column})"),
-    }
-}
-
 /// Parameter `n` (from 1): `$n` on PostgreSQL, `?n` on SQLite; either may repeat.
 pub(crate) fn param(conn: &DbConnection, n: usize) -> String {
     match conn {
@@ -183,8 +175,9 @@ pub(crate) const INVESTIGATION_FLAGS: &str =
           JOIN agencies pa ON pa.id = p.agency_id JOIN agencies la ON la.id = i.lead_agency_id \
           WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END)";
 
-/// The select list of an investigation's key (`i` is the investigation): the three
-/// digits of its detail say people smuggling, trafficking in persons, and cross-border
+/// The select list of an investigation's key (`i` is the investigation): counted under
+/// its lead agency, opened day and closed day (`YYYY-MM-DD`, '' while not closed); the
+/// three digits of its detail say people smuggling, trafficking in persons, and cross-border
 /// (a partner of another country than the lead's).
 fn investigation_key_sql(conn: &DbConnection) -> String {
     format!(
@@ -192,8 +185,8 @@ fn investigation_key_sql(conn: &DbConnection) -> String {
          {opened} AS month, COALESCE({closed}, '') AS month2, i.status AS status, \
          {flags} AS detail",
         flags = INVESTIGATION_FLAGS,
-        opened = month_sql(conn, "i.opened_on"),
-        closed = month_sql(conn, "i.closed_on"),
+        opened = day_sql(conn, "i.opened_on"),
+        closed = day_sql(conn, "i.closed_on"),
     )
 }
 
@@ -301,11 +294,11 @@ fn insert_changes(conn: &mut DbConnection, changes: BTreeMap<Key, (i64, i64)>) -
 }
 
 const COLUMNS: &str = "jpa_id, fact, agency_id, month, month2, status, detail";
-/// The facts writes record (the others are derived from them by `fold`).
+/// The facts writes record (the others are derived from all of them by `fold`).
 const BASE: &str = "'investigation', 'milestone', 'outcome'";
 /// The facts `fold` derives.
-const DERIVED: &str =
-    "'outcome_month', 'outcome_cum', 'outcome_day_cum', 'milestone_month', 'milestone_day_cum'";
+const DERIVED: &str = "'outcome_month', 'outcome_cum', 'outcome_day_cum', 'milestone_month', \
+     'milestone_day_cum', 'investigation_cum', 'investigation_day_cum'";
 
 /// How many changes wait for the fold (`/metrics`).
 pub fn pending(conn: &mut DbConnection) -> QueryResult<i64> {
@@ -335,6 +328,18 @@ pub const MILESTONE_MONTH: &str = "milestone_month";
 /// month. One row per day from the first achievement in the month to its last, for the
 /// months of the JPA (kept by `fold`).
 pub const MILESTONE_DAY_CUM: &str = "milestone_day_cum";
+
+/// Investigations of a JPA opened by the end of `month`, by lead agency, status as it
+/// was then (one closed later was open) and detail: one row per month of the JPA (kept
+/// by `fold`; investigations opened before its first month count in that month's row).
+pub const INVESTIGATION_CUM: &str = "investigation_cum";
+/// What the investigations of a JPA add to `INVESTIGATION_CUM` of the month before from
+/// the first of a month up to and including a day of it (`month` is the day): +1 for each
+/// opened in the month by then, and for each closed in it by then −1 as open and +1 as
+/// closed; by lead agency, status and detail. One row per day from the first such change
+/// in the month to its last, for the months of the JPA (kept by `fold`; for the JPA's
+/// first month the investigations opened before count too).
+pub const INVESTIGATION_DAY_CUM: &str = "investigation_day_cum";
 
 /// The upsert that adds a figure to a row of `progress_figures`.
 fn add_to_figure(conn: &mut DbConnection, key: &Key, n: i64, total: i64) -> QueryResult<()> {
@@ -400,12 +405,17 @@ fn days_to_month_end(day: &str) -> Vec<String> {
     days
 }
 
-/// The derived rows that a base figure adds to: `MILESTONE_MONTH`, and
-/// `MILESTONE_DAY_CUM` when achieved in a month of `span`; `OUTCOME_MONTH`,
-/// `OUTCOME_CUM` within `span`, and `OUTCOME_DAY_CUM` when dated in a month of `span`.
-fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
+/// The derived rows that a base figure adds to, each with the multiple of the figure it
+/// adds (−1 takes it off): `MILESTONE_MONTH`, and `MILESTONE_DAY_CUM` when achieved in a
+/// month of `span`; `OUTCOME_MONTH`, `OUTCOME_CUM` within `span`, and `OUTCOME_DAY_CUM`
+/// when dated in a month of `span`; `INVESTIGATION_CUM` and `INVESTIGATION_DAY_CUM`
+/// (`investigation_events`).
+fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
     let month_of = |s: &str| s.chars().take(7).collect::<String>();
     let in_span = |m: &str| m >= span.start.as_str() && m <= span.end.as_str();
+    if base.fact == INVESTIGATION {
+        return investigation_events(base, span);
+    }
     if base.fact == MILESTONE {
         let due = month_of(&base.month);
         let achieved = month_of(&base.month2);
@@ -426,7 +436,7 @@ fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
                 });
             }
         }
-        return keys;
+        return keys.into_iter().map(|k| (k, 1)).collect();
     }
     if base.fact != OUTCOME {
         return Vec::new();
@@ -457,6 +467,51 @@ fn derived_of(base: &Key, span: &Span) -> Vec<Key> {
                 month: d,
                 ..base.clone()
             });
+        }
+    }
+    keys.into_iter().map(|k| (k, 1)).collect()
+}
+
+/// The running totals an investigation's figure adds to. Its counted states are events:
+/// opened (+1 in its status, or as open if it was closed later) and, if closed on a day,
+/// closed then (−1 as open, +1 as closed; never before it was opened). An event before
+/// the JPA's first month counts from that month's first day, one after its last month in
+/// none (progress as of those days sums the base figures).
+fn investigation_events(base: &Key, span: &Span) -> Vec<(Key, i64)> {
+    let mut events: Vec<(String, &str, i64)> = Vec::new();
+    if base.status == "closed" && !base.month2.is_empty() {
+        let closed = base.month2.clone().max(base.month.clone());
+        events.push((base.month.clone(), "open", 1));
+        events.push((closed.clone(), "open", -1));
+        events.push((closed, "closed", 1));
+    } else {
+        events.push((base.month.clone(), base.status.as_str(), 1));
+    }
+    let first_day = format!("{}-01", span.start);
+    let mut keys = Vec::new();
+    for (day, status, sign) in events {
+        let day = day.max(first_day.clone());
+        let m: String = day.chars().take(7).collect();
+        if m > span.end {
+            continue;
+        }
+        let with = |fact: &str, month: String| Key {
+            fact: fact.into(),
+            month,
+            month2: String::new(),
+            status: status.to_string(),
+            ..base.clone()
+        };
+        let mut month = m;
+        while month <= span.end {
+            keys.push((with(INVESTIGATION_CUM, month.clone()), sign));
+            match next_month(&month) {
+                Some(next) => month = next,
+                None => break,
+            }
+        }
+        for d in days_to_month_end(&day) {
+            keys.push((with(INVESTIGATION_DAY_CUM, d), sign));
         }
     }
     keys
@@ -527,14 +582,14 @@ pub fn derived_span(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<Option
     }))
 }
 
-/// What the derived rows of one JPA must be, from its folded outcome figures.
+/// What the derived rows of one JPA must be, from its folded base figures.
 fn derived_rows(base: &[Figure], span: &Span) -> BTreeMap<Key, (i64, i64)> {
     let mut rows: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
     for f in base {
-        for key in derived_of(&f.key, span) {
+        for (key, times) in derived_of(&f.key, span) {
             let e = rows.entry(key).or_default();
-            e.0 += f.n;
-            e.1 += f.total;
+            e.0 += f.n * times;
+            e.1 += f.total * times;
         }
     }
     rows.retain(|_, v| *v != (0, 0));
@@ -549,7 +604,7 @@ fn folded(conn: &mut DbConnection, jpa_id: &str, facts: &str) -> QueryResult<Vec
     diesel::sql_query(sql).bind::<Text, _>(jpa_id).load(conn)
 }
 
-/// Builds one JPA's derived outcome rows afresh from its folded outcome figures.
+/// Builds one JPA's derived rows afresh from its folded base figures.
 fn derive(conn: &mut DbConnection, jpa_id: &str, span: &Span) -> QueryResult<()> {
     let p = param(conn, 1);
     diesel::sql_query(format!(
@@ -557,7 +612,7 @@ fn derive(conn: &mut DbConnection, jpa_id: &str, span: &Span) -> QueryResult<()>
     ))
     .bind::<Text, _>(jpa_id)
     .execute(conn)?;
-    let base = folded(conn, jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
+    let base = folded(conn, jpa_id, BASE)?;
     // Plain inserts in batches: the rows were just deleted, and a scale-50 JPA has
     // a few hundred thousand (one per day for the day running totals).
     let rows: Vec<FigureRow> = derived_rows(&base, span)
@@ -592,7 +647,7 @@ fn derive(conn: &mut DbConnection, jpa_id: &str, span: &Span) -> QueryResult<()>
     Ok(())
 }
 
-/// Moves the recorded changes into `progress_figures` (and the derived outcome rows),
+/// Moves the recorded changes into `progress_figures` (and the derived rows),
 /// and builds the derived rows of JPAs that lack them; returns how many changes it
 /// moved. Safe beside writers (a change committed meanwhile waits for the next fold) and
 /// beside another instance's fold (they take turns).
@@ -631,7 +686,7 @@ pub fn fold(conn: &mut DbConnection) -> QueryResult<usize> {
         let mut ends: BTreeMap<String, Option<Span>> = BTreeMap::new();
         let mut derived: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
         for (key, (n, total)) in &sums {
-            if key.fact != OUTCOME && key.fact != MILESTONE {
+            if key.fact != OUTCOME && key.fact != MILESTONE && key.fact != INVESTIGATION {
                 continue;
             }
             if !ends.contains_key(&key.jpa_id) {
@@ -640,10 +695,10 @@ pub fn fold(conn: &mut DbConnection) -> QueryResult<usize> {
             }
             // Without derived rows (or stale ones), `derive` below builds them whole.
             if let Some(Some(span)) = ends.get(&key.jpa_id) {
-                for k in derived_of(key, span) {
+                for (k, times) in derived_of(key, span) {
                     let e = derived.entry(k).or_default();
-                    e.0 += n;
-                    e.1 += total;
+                    e.0 += n * times;
+                    e.1 += total * times;
                 }
             }
         }
@@ -768,14 +823,14 @@ pub fn check(conn: &mut DbConnection) -> QueryResult<Vec<Mismatch>> {
         };
         let mut kept = as_map(stored(conn)?);
         let mut counted = as_map(recompute(conn)?);
-        // The derived rows of each JPA that has them, against what its folded outcome
+        // The derived rows of each JPA that has them, against what its folded base
         // figures make.
         let marked: Vec<DerivedState> = diesel::sql_query(DERIVED_STATE).load(conn)?;
         for jpa in marked {
             let Some(span) = jpa.made() else {
                 continue;
             };
-            let base = folded(conn, &jpa.jpa_id, &format!("'{OUTCOME}', '{MILESTONE}'"))?;
+            let base = folded(conn, &jpa.jpa_id, BASE)?;
             counted.extend(derived_rows(&base, &span));
             kept.extend(
                 folded(conn, &jpa.jpa_id, DERIVED)?

@@ -349,58 +349,20 @@ pub fn groups(
 /// month to each of its days (`OUTCOME_DAY_CUM`, `MILESTONE_DAY_CUM`) beside those by month
 /// (`OUTCOME_CUM`, `MILESTONE_MONTH`, `OUTCOME_MONTH`): a day of the JPA reads one row per
 /// agency and key from each. Milestones due from the first of the month to `horizon` are
-/// read from the figures by due day. Investigations are kept by month: the month `as_of`
-/// falls in comes from the figures when nothing in it is dated after `as_of` (always so
-/// for today), else from the raw rows of that month up to `as_of`.
+/// read from the figures by due day. Investigations are kept by opened and closed day,
+/// with running totals of their status as of each day (`INVESTIGATION_CUM`,
+/// `INVESTIGATION_DAY_CUM`). No statement reads the raw rows.
 mod figures {
     use std::collections::BTreeMap;
 
     use chrono::NaiveDate;
     use diesel::prelude::*;
-    use diesel::sql_types::{BigInt, Date, Integer, Text};
+    use diesel::sql_types::{BigInt, Integer, Text};
 
     use super::{Groups, InvestigationGroup, MilestoneGroup, MonthCount, OutcomeGroup};
     use crate::db::figures::{day, month, param};
     use crate::db::DbConnection;
     use crate::domain::period::Period;
-
-    /// The JPA's figures of one fact, kept and not yet folded (`$1` is the JPA).
-    fn source(conn: &DbConnection, fact: &str) -> String {
-        let p = param(conn, 1);
-        format!(
-            "(SELECT agency_id, month, month2, status, detail, n, total FROM progress_figures \
-               WHERE jpa_id = {p} AND fact = '{fact}' \
-             UNION ALL SELECT agency_id, month, month2, status, detail, n, total FROM progress_figure_changes \
-               WHERE jpa_id = {p} AND fact = '{fact}') f"
-        )
-    }
-
-    #[derive(QueryableByName)]
-    struct Exists {
-        #[diesel(sql_type = Integer)]
-        yes: i32,
-    }
-
-    /// Whether the JPA has any of `what` (a FROM and WHERE over `i`, the investigation,
-    /// with `$1` the JPA, `$2` and `$3` two days) dated after `as_of` in its month.
-    fn any_later(
-        conn: &mut DbConnection,
-        jpa_id: &str,
-        what: &str,
-        as_of: NaiveDate,
-        end: NaiveDate,
-    ) -> QueryResult<bool> {
-        let what = what
-            .replace("$1", &param(conn, 1))
-            .replace("$2", &param(conn, 2))
-            .replace("$3", &param(conn, 3));
-        let rows: Vec<Exists> = diesel::sql_query(format!("SELECT 1 AS yes {what} LIMIT 1"))
-            .bind::<Text, _>(jpa_id)
-            .bind::<Date, _>(as_of)
-            .bind::<Date, _>(end)
-            .load(conn)?;
-        Ok(rows.first().is_some_and(|r| r.yes == 1))
-    }
 
     #[derive(QueryableByName)]
     struct InvRow {
@@ -455,7 +417,7 @@ mod figures {
         let period = Period::of(as_of);
         let (first, end) = (period.first_day(), period.last_day());
         let m = month(as_of);
-        // Parameters: $1 JPA, $2 the month key, then days.
+        // Parameters: $1 JPA, $2 a day or month key, then days or months.
         let (p1, p2, p3, p4, p5) = (
             param(conn, 1),
             param(conn, 2),
@@ -464,49 +426,57 @@ mod figures {
             param(conn, 5),
         );
 
-        // Investigations.
-        let inv_later = any_later(
-            conn,
-            jpa_id,
-            "FROM investigations i WHERE i.jpa_id = $1 AND ((i.opened_on > $2 AND i.opened_on <= $3) \
-               OR (i.closed_on > $2 AND i.closed_on <= $3))",
-            as_of,
-            end,
-        )?;
-        let whole = if inv_later {
-            format!("month < {p2} AND month2 <> {p2}")
-        } else {
-            format!("month <= {p2}")
+        // Investigations as of the day. In a month of the JPA: the running totals to the
+        // month before (`INVESTIGATION_CUM`, none before its first month) and what the
+        // month added by the day (`INVESTIGATION_DAY_CUM`); on its last day the month's
+        // running totals alone. Otherwise, or before the fold has built them, the figures
+        // by day. With the changes not yet folded. Status as of the day: one closed after
+        // it was open.
+        let derived = crate::db::figures::derived_span(conn, jpa_id)?;
+        let in_span = derived.as_ref().is_some_and(|s| m >= s.start && m <= s.end);
+        let as_of_day = day(as_of);
+        let prev = crate::db::figures::previous_month(&m).unwrap_or_default();
+        let (inv, inv_cum, inv_day_cum) = (
+            crate::db::figures::INVESTIGATION,
+            crate::db::figures::INVESTIGATION_CUM,
+            crate::db::figures::INVESTIGATION_DAY_CUM,
+        );
+        let by_day = |table: &str| {
+            format!(
+                "SELECT agency_id, CASE WHEN status = 'closed' AND month2 <> '' AND month2 > {p2} \
+                   THEN 'open' ELSE status END AS status, detail, n FROM {table} \
+                 WHERE jpa_id = {p1} AND fact = '{inv}' AND month <= {p2}"
+            )
+        };
+        let running = |fact: &str, key: &str| {
+            format!(
+                "SELECT agency_id, status, detail, n FROM progress_figures \
+                 WHERE jpa_id = {p1} AND fact = '{fact}' AND month = {key}"
+            )
+        };
+        let changes = by_day("progress_figure_changes");
+        let (parts, cum_month) = match &derived {
+            Some(_) if in_span && as_of == end => (vec![running(inv_cum, &p3), changes], m.clone()),
+            Some(span) if in_span && prev >= span.start => (
+                vec![running(inv_cum, &p3), running(inv_day_cum, &p2), changes],
+                prev.clone(),
+            ),
+            Some(_) if in_span => (vec![running(inv_day_cum, &p2), changes], String::new()),
+            _ => (vec![by_day("progress_figures"), changes], String::new()),
         };
         let sql = format!(
-            "SELECT agency_id, CASE WHEN status = 'closed' AND month2 <> '' AND month2 > {p2} THEN 'open' ELSE status END AS status, \
-               detail, CAST(SUM(n) AS BIGINT) AS n FROM {src} WHERE {whole} GROUP BY 1, 2, 3",
-            src = source(conn, crate::db::figures::INVESTIGATION),
+            "SELECT agency_id, status, detail, CAST(SUM(n) AS BIGINT) AS n FROM ({}) f \
+             GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
+            parts.join(" UNION ALL ")
         );
-        let mut inv: Vec<InvRow> = diesel::sql_query(sql)
-            .bind::<Text, _>(jpa_id)
-            .bind::<Text, _>(&m)
-            .load(conn)?;
-        if inv_later {
-            // The investigations opened or closed in the month, counted by the day.
-            let sql = format!(
-                "SELECT i.lead_agency_id AS agency_id, \
-                   CASE WHEN i.status = 'closed' AND i.closed_on IS NOT NULL AND i.closed_on > {p2} THEN 'open' ELSE i.status END AS status, \
-                   {flags} AS detail, COUNT(*) AS n \
-                 FROM investigations i WHERE i.jpa_id = {p1} AND i.opened_on <= {p2} \
-                   AND (i.opened_on >= {p3} OR (i.closed_on >= {p3} AND i.closed_on <= {p4})) \
-                 GROUP BY 1, 2, 3",
-                flags = crate::db::figures::INVESTIGATION_FLAGS,
-            );
-            inv.extend(
-                diesel::sql_query(sql)
-                    .bind::<Text, _>(jpa_id)
-                    .bind::<Date, _>(as_of)
-                    .bind::<Date, _>(first)
-                    .bind::<Date, _>(end)
-                    .load::<InvRow>(conn)?,
-            );
+        let mut q = diesel::sql_query(sql)
+            .into_boxed::<<DbConnection as Connection>::Backend>()
+            .bind::<Text, _>(jpa_id.to_string())
+            .bind::<Text, _>(as_of_day.clone());
+        if !cum_month.is_empty() {
+            q = q.bind::<Text, _>(cum_month);
         }
+        let inv: Vec<InvRow> = q.load(conn)?;
         let flag = |detail: &str, i: usize| i32::from(detail.as_bytes().get(i) == Some(&b'1'));
         let investigations = inv
             .into_iter()
@@ -525,8 +495,6 @@ mod figures {
         // it, else the figures by day summed by month; the changes not yet folded go by
         // day. `in_span`: as_of's month is one of the JPA's, whose day running totals
         // the fold keeps.
-        let derived = crate::db::figures::derived_span(conn, jpa_id)?;
-        let in_span = derived.as_ref().is_some_and(|s| m >= s.start && m <= s.end);
         let (ms, ms_month, ms_day) = (
             crate::db::figures::MILESTONE,
             crate::db::figures::MILESTONE_MONTH,
@@ -589,7 +557,7 @@ mod figures {
                 *overdue_by_month.entry(r.period).or_default() += r.n;
             }
         }
-        let (first_day, as_of_day, horizon_day) = (day(first), day(as_of), day(horizon));
+        let (first_day, horizon_day) = (day(first), day(horizon));
         // Achieved from the first of as_of's month to as_of, by agency and (for those due
         // in an earlier month) the month due: the day running totals in a month of the
         // JPA, else the figures by day; with the changes not yet folded.
@@ -669,7 +637,6 @@ mod figures {
             crate::db::figures::OUTCOME_DAY_CUM,
             crate::db::figures::OUTCOME_MONTH,
         );
-        let prev = crate::db::figures::previous_month(&m).unwrap_or_default();
         let select = |fact: &str, filter: &str| {
             format!(
                 "SELECT agency_id, month, detail, status, n, total FROM progress_figures \
