@@ -297,8 +297,9 @@ const COLUMNS: &str = "jpa_id, fact, agency_id, month, month2, status, detail";
 /// The facts writes record (the others are derived from all of them by `fold`).
 const BASE: &str = "'investigation', 'milestone', 'outcome'";
 /// The facts `fold` derives.
-const DERIVED: &str = "'outcome_month', 'outcome_cum', 'outcome_day_cum', 'milestone_month', \
-     'milestone_day_cum', 'investigation_cum', 'investigation_day_cum'";
+const DERIVED: &str = "'outcome_month', 'outcome_cum', 'outcome_day_cum', 'outcome_day_all', \
+     'milestone_month', 'milestone_day_cum', 'milestone_due_cum', 'investigation_cum', \
+     'investigation_day_cum'";
 
 /// How many changes wait for the fold (`/metrics`).
 pub fn pending(conn: &mut DbConnection) -> QueryResult<i64> {
@@ -319,6 +320,8 @@ pub const OUTCOME_CUM: &str = "outcome_cum";
 /// that progress as of any day reads one row per agency, indicator and status here and
 /// one in `OUTCOME_CUM` (the month before).
 pub const OUTCOME_DAY_CUM: &str = "outcome_day_cum";
+/// `OUTCOME_DAY_CUM` for all agencies together (agency is ''), for progress by month.
+pub const OUTCOME_DAY_ALL: &str = "outcome_day_all";
 /// Milestones of a JPA by agency, due month, achieved month and status (kept by `fold`
 /// from the milestone figures, which go by due day and achieved day).
 pub const MILESTONE_MONTH: &str = "milestone_month";
@@ -328,6 +331,11 @@ pub const MILESTONE_MONTH: &str = "milestone_month";
 /// month. One row per day from the first achievement in the month to its last, for the
 /// months of the JPA (kept by `fold`).
 pub const MILESTONE_DAY_CUM: &str = "milestone_day_cum";
+/// Milestones of a JPA not cancelled, by agency, due from the first of a month up to and
+/// including a day of it (`month` is the day): one row per day from the first such due
+/// day in the month to its last, for the months of the JPA (kept by `fold`), so that the
+/// milestones due in a window of days read a few rows per agency.
+pub const MILESTONE_DUE_CUM: &str = "milestone_due_cum";
 
 /// Investigations of a JPA opened by the end of `month`, by lead agency, status as it
 /// was then (one closed later was open) and detail: one row per month of the JPA (kept
@@ -406,10 +414,11 @@ fn days_to_month_end(day: &str) -> Vec<String> {
 }
 
 /// The derived rows that a base figure adds to, each with the multiple of the figure it
-/// adds (−1 takes it off): `MILESTONE_MONTH`, and `MILESTONE_DAY_CUM` when achieved in a
-/// month of `span`; `OUTCOME_MONTH`, `OUTCOME_CUM` within `span`, and `OUTCOME_DAY_CUM`
-/// when dated in a month of `span`; `INVESTIGATION_CUM` and `INVESTIGATION_DAY_CUM`
-/// (`investigation_events`).
+/// adds (−1 takes it off): `MILESTONE_MONTH`, `MILESTONE_DUE_CUM` when due in a month of
+/// `span` and not cancelled, and `MILESTONE_DAY_CUM` when achieved in a month of `span`;
+/// `OUTCOME_MONTH`, `OUTCOME_CUM` within `span`, and `OUTCOME_DAY_CUM` and
+/// `OUTCOME_DAY_ALL` when dated in a month of `span`; `INVESTIGATION_CUM` and
+/// `INVESTIGATION_DAY_CUM` (`investigation_events`).
 fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
     let month_of = |s: &str| s.chars().take(7).collect::<String>();
     let in_span = |m: &str| m >= span.start.as_str() && m <= span.end.as_str();
@@ -425,6 +434,17 @@ fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
             month2: achieved.clone(),
             ..base.clone()
         }];
+        if base.status != "cancelled" && in_span(&due) {
+            for d in days_to_month_end(&base.month) {
+                keys.push(Key {
+                    fact: MILESTONE_DUE_CUM.into(),
+                    month: d,
+                    month2: String::new(),
+                    status: String::new(),
+                    ..base.clone()
+                });
+            }
+        }
         if base.status == "achieved" && !achieved.is_empty() && in_span(&achieved) {
             let late = if due < achieved { due } else { String::new() };
             for d in days_to_month_end(&base.month2) {
@@ -462,6 +482,12 @@ fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
     }
     if in_span(&occurred) {
         for d in days_to_month_end(&base.month) {
+            keys.push(Key {
+                fact: OUTCOME_DAY_ALL.into(),
+                agency_id: String::new(),
+                month: d.clone(),
+                ..base.clone()
+            });
             keys.push(Key {
                 fact: OUTCOME_DAY_CUM.into(),
                 month: d,

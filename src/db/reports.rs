@@ -184,7 +184,8 @@ pub struct OutcomeGroup {
 }
 
 /// Outcome totals by lead agency (`key`), indicator and status: each outcome counted
-/// once, under its lead agency; contributing agencies never add to a total.
+/// once, under its lead agency; contributing agencies never add to a total. (Progress
+/// adds the statuses of an agency together; the figures give them summed, status ''.)
 pub fn outcomes_by_agency(
     conn: &mut DbConnection,
     jpa_id: &str,
@@ -495,10 +496,11 @@ mod figures {
         // it, else the figures by day summed by month; the changes not yet folded go by
         // day. `in_span`: as_of's month is one of the JPA's, whose day running totals
         // the fold keeps.
-        let (ms, ms_month, ms_day) = (
+        let (ms, ms_month, ms_day, ms_due) = (
             crate::db::figures::MILESTONE,
             crate::db::figures::MILESTONE_MONTH,
             crate::db::figures::MILESTONE_DAY_CUM,
+            crate::db::figures::MILESTONE_DUE_CUM,
         );
         let ms_src = {
             let folded = if derived.is_some() {
@@ -598,17 +600,72 @@ mod figures {
         }
         // Due from the first of as_of's month to the horizon, by day: open on as_of (not
         // cancelled, not achieved by then) and due before it is overdue, due from it on
-        // is due soon. Counted by agency in the statement (a row per due day and
-        // achieved day is thousands at scale 50).
+        // is due soon. When the fold keeps the months of the window: the milestones not
+        // cancelled from the due day running totals (`MILESTONE_DUE_CUM`, a few days of
+        // rows per agency), less those achieved by as_of (the figures by day, achieved
+        // only); else, and for the changes not yet folded, counted from the figures by
+        // day. By agency in the statements (a row per due day and achieved day is
+        // thousands at scale 50).
+        let mut due = |r: DueDay| {
+            let g = entry(&mut per_agency, &r.agency_id);
+            if r.period == "overdue" {
+                g.overdue += r.n;
+                *overdue_by_month.entry(m.clone()).or_default() += r.n;
+            } else {
+                g.due_next_30_days += r.n;
+            }
+        };
+        // Open on as_of, by agency and whether overdue then (`period`).
+        let open_due = |table: &str| {
+            format!(
+                "SELECT agency_id, CASE WHEN month < {p2} THEN 'overdue' ELSE 'soon' END AS period, n \
+                 FROM {table} WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4} \
+                   AND status <> 'cancelled' AND NOT (status = 'achieved' AND month2 <> '' AND month2 <= {p2})"
+            )
+        };
+        let window_in_span = derived
+            .as_ref()
+            .is_some_and(|s| m >= s.start && month(horizon) <= s.end);
+        // The days whose running totals make the window: (day, overdue?, sign).
+        let mut points: Vec<(String, &str, i64)> = Vec::new();
+        let parts = if window_in_span {
+            if let Some(b) = as_of.pred_opt().filter(|d| *d >= first) {
+                points.push((day(b), "overdue", 1));
+                points.push((day(b), "soon", -1));
+            }
+            let mut month_end = end;
+            while month_end < horizon {
+                points.push((day(month_end), "soon", 1));
+                let Some(next) = month_end.succ_opt().map(|d| Period::of(d).last_day()) else {
+                    break;
+                };
+                month_end = next;
+            }
+            points.push((horizon_day.clone(), "soon", 1));
+            let days: Vec<String> = points.iter().map(|(d, _, _)| format!("'{d}'")).collect();
+            vec![
+                format!(
+                    "SELECT agency_id, month AS period, n FROM progress_figures \
+                     WHERE jpa_id = {p1} AND fact = '{ms_due}' AND month IN ({})",
+                    days.join(", ")
+                ),
+                // Less those achieved by as_of.
+                format!(
+                    "SELECT agency_id, CASE WHEN month < {p2} THEN 'overdue' ELSE 'soon' END AS period, -n AS n \
+                     FROM progress_figures WHERE jpa_id = {p1} AND fact = '{ms}' AND status = 'achieved' \
+                       AND month >= {p3} AND month <= {p4} AND month2 <> '' AND month2 <= {p2}"
+                ),
+                open_due("progress_figure_changes"),
+            ]
+        } else {
+            vec![
+                open_due("progress_figures"),
+                open_due("progress_figure_changes"),
+            ]
+        };
         let sql = format!(
-            "SELECT agency_id, CASE WHEN month < {p2} THEN 'overdue' ELSE 'soon' END AS period, \
-               CAST(SUM(n) AS BIGINT) AS n FROM ( \
-               SELECT agency_id, month, month2, status, n FROM progress_figures \
-                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4} \
-               UNION ALL SELECT agency_id, month, month2, status, n FROM progress_figure_changes \
-                 WHERE jpa_id = {p1} AND fact = '{ms}' AND month >= {p3} AND month <= {p4}) f \
-             WHERE status <> 'cancelled' AND NOT (status = 'achieved' AND month2 <> '' AND month2 <= {p2}) \
-             GROUP BY 1, 2"
+            "SELECT agency_id, period, CAST(SUM(n) AS BIGINT) AS n FROM ({}) f GROUP BY 1, 2",
+            parts.join(" UNION ALL ")
         );
         let rows: Vec<DueDay> = diesel::sql_query(sql)
             .bind::<Text, _>(jpa_id)
@@ -617,24 +674,33 @@ mod figures {
             .bind::<Text, _>(&horizon_day)
             .load(conn)?;
         for r in rows {
-            let g = entry(&mut per_agency, &r.agency_id);
-            if r.period == "overdue" {
-                g.overdue += r.n;
-                *overdue_by_month.entry(m.clone()).or_default() += r.n;
-            } else {
-                g.due_next_30_days += r.n;
+            if r.period == "overdue" || r.period == "soon" {
+                due(r);
+                continue;
+            }
+            // A day's running total, in each sum it is part of.
+            for (d, period, sign) in &points {
+                if *d == r.period {
+                    due(DueDay {
+                        agency_id: r.agency_id.clone(),
+                        period: period.to_string(),
+                        n: r.n * sign,
+                    });
+                }
             }
         }
 
         // Outcomes as of the day. In a month of the JPA: the running totals to the month
         // before (`OUTCOME_CUM`; before the JPA's first month, the figures by day) and
-        // those of the month to the day (`OUTCOME_DAY_CUM`). After the JPA's last month:
+        // those of the month to the day (`OUTCOME_DAY_CUM`, and for the months
+        // `OUTCOME_DAY_ALL`, all agencies in one row). After the JPA's last month:
         // its running totals then, and the figures by day since. Otherwise, or before
         // the fold has built them, the figures by day. With the changes not yet folded.
-        let (out, cum, day_cum, out_month) = (
+        let (out, cum, day_cum, day_all, out_month) = (
             crate::db::figures::OUTCOME,
             crate::db::figures::OUTCOME_CUM,
             crate::db::figures::OUTCOME_DAY_CUM,
+            crate::db::figures::OUTCOME_DAY_ALL,
             crate::db::figures::OUTCOME_MONTH,
         );
         let select = |fact: &str, filter: &str| {
@@ -663,10 +729,17 @@ mod figures {
                 } else {
                     select(out, &format!("month < {p3}"))
                 };
-                let to_day = select(day_cum, &format!("month = {p2}"));
                 (
-                    vec![to_prev, to_day.clone(), changes.clone()],
-                    vec![select(out_month, &format!("month < {p3}")), to_day, changes],
+                    vec![
+                        to_prev,
+                        select(day_cum, &format!("month = {p2}")),
+                        changes.clone(),
+                    ],
+                    vec![
+                        select(out_month, &format!("month < {p3}")),
+                        select(day_all, &format!("month = {p2}")),
+                        changes,
+                    ],
                     prev.clone(),
                     String::new(),
                 )
@@ -705,10 +778,20 @@ mod figures {
                 String::new(),
             ),
         };
-        let outcome_groups = |conn: &mut DbConnection, key: &str, parts: Vec<String>| {
+        // By agency, the statuses together (the document's per-agency cells do not tell
+        // them apart; its totals by status come from the months).
+        let outcome_groups = |conn: &mut DbConnection,
+                              key: &str,
+                              statuses: bool,
+                              parts: Vec<String>| {
+            let (status, group) = if statuses {
+                ("status", "1, 2, 3")
+            } else {
+                ("''", "1, 2")
+            };
             let sql = format!(
-                "SELECT {key} AS key, detail AS indicator, status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
-                   {}) f GROUP BY 1, 2, 3 HAVING SUM(n) <> 0",
+                "SELECT {key} AS key, detail AS indicator, {status} AS status, CAST(SUM(total) AS BIGINT) AS total FROM ( \
+                   {}) f GROUP BY {group} HAVING SUM(n) <> 0",
                 parts.join(" UNION ALL ")
             );
             // SQLite refuses a bind its statement does not name: bind up to the last one
@@ -722,8 +805,8 @@ mod figures {
             }
             q.load::<OutcomeGroup>(conn)
         };
-        let outcomes_by_agency = outcome_groups(conn, "agency_id", agency_parts)?;
-        let outcomes_by_month = outcome_groups(conn, "substr(month, 1, 7)", month_parts)?;
+        let outcomes_by_agency = outcome_groups(conn, "agency_id", false, agency_parts)?;
+        let outcomes_by_month = outcome_groups(conn, "substr(month, 1, 7)", true, month_parts)?;
         let months = |mut map: BTreeMap<String, i64>| {
             map.retain(|_, n| *n != 0);
             map.into_iter()

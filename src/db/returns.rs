@@ -40,7 +40,43 @@ pub fn find(
         .optional()
 }
 
-/// Every return of a JPA (for compliance), optionally one agency's.
+/// When a return was submitted (if it was): all that compliance reads of one.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = monthly_returns)]
+pub struct Submission {
+    pub agency_id: String,
+    pub period: String,
+    pub submitted_at: Option<NaiveDateTime>,
+}
+
+impl From<&ReturnRow> for Submission {
+    fn from(r: &ReturnRow) -> Self {
+        Submission {
+            agency_id: r.agency_id.clone(),
+            period: r.period.clone(),
+            submitted_at: r.submitted_at,
+        }
+    }
+}
+
+/// The submissions of a JPA's returns (for compliance, without their narratives),
+/// optionally one agency's.
+pub fn submissions(
+    conn: &mut DbConnection,
+    jpa_id: &str,
+    agency_id: Option<&str>,
+) -> QueryResult<Vec<Submission>> {
+    let mut query = monthly_returns::table
+        .filter(monthly_returns::jpa_id.eq(jpa_id.to_string()))
+        .select(Submission::as_select())
+        .into_boxed();
+    if let Some(agency) = agency_id {
+        query = query.filter(monthly_returns::agency_id.eq(agency.to_string()));
+    }
+    query.load(conn)
+}
+
+/// Every return of a JPA, optionally one agency's.
 pub fn all_for_jpa(
     conn: &mut DbConnection,
     jpa_id: &str,

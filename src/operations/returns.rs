@@ -12,7 +12,7 @@ use crate::auth::policy::{self, require, Action};
 use crate::auth::Caller;
 use crate::db::audit::{self, diff, AuditContext};
 use crate::db::jpas::JpaRow;
-use crate::db::returns::{self, ReturnRow};
+use crate::db::returns::{self, ReturnRow, Submission};
 use crate::db::{self, jpas, DbConnection};
 use crate::domain::period::{periods_between, return_state, Period, ReturnState};
 use crate::domain::{optional_text, today_in, ReturnStatus, Role};
@@ -160,7 +160,7 @@ pub struct Compliance {
 pub fn compliance_rows(
     jpa: &JpaRow,
     participants: Vec<(crate::db::agencies::AgencyRow, NaiveDate)>,
-    returns: &[ReturnRow],
+    returns: &[Submission],
     as_of: NaiveDate,
 ) -> (Vec<ComplianceRow>, Rates) {
     let tz: chrono_tz::Tz = jpa.timezone.parse().unwrap_or(chrono_tz::UTC);
@@ -421,7 +421,7 @@ pub fn compliance(
     if let Some(own) = &own {
         participants.retain(|(a, _)| &a.id == own);
     }
-    let all = returns::all_for_jpa(conn, &jpa.id, own.as_deref())?;
+    let all = returns::submissions(conn, &jpa.id, own.as_deref())?;
     let (rows, totals) = compliance_rows(&jpa, participants, &all, as_of);
     let periods: Vec<String> = periods_between(jpa.start_date, jpa.end_date)
         .iter()
@@ -482,7 +482,8 @@ pub fn of_agency(
     };
     let today = today_in(&jpa.timezone);
     let saved = returns::all_for_jpa(conn, &jpa.id, Some(&agency))?;
-    let (mut rows, _) = compliance_rows(&jpa, participants, &saved, today);
+    let submissions: Vec<Submission> = saved.iter().map(Submission::from).collect();
+    let (mut rows, _) = compliance_rows(&jpa, participants, &submissions, today);
     let (states, rates) = match rows.pop() {
         Some(r) => (r.periods, r.rates),
         None => Default::default(),

@@ -55,7 +55,7 @@ pub fn load_facts(conn: &mut DbConnection, jpa: &JpaRow, today: NaiveDate) -> Re
         .map(person)
         .collect();
     let mut submitted: HashMap<String, BTreeMap<Period, NaiveDate>> = HashMap::new();
-    for r in returns::all_for_jpa(conn, &jpa.id, None)? {
+    for r in returns::submissions(conn, &jpa.id, None)? {
         if let (Some(at), Some(p)) = (r.submitted_at, Period::parse(&r.period)) {
             submitted
                 .entry(r.agency_id)

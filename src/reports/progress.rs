@@ -289,7 +289,7 @@ pub fn compute_from(
     let ms_overdue_months = groups.overdue_by_month;
     let out_agency = groups.outcomes_by_agency;
     let out_month = groups.outcomes_by_month;
-    let all_returns = returns::all_for_jpa(conn, &jpa.id, None)?;
+    let all_returns = returns::submissions(conn, &jpa.id, None)?;
 
     let periods = periods_between(jpa.start_date, jpa.end_date);
     let months_elapsed = periods.iter().filter(|p| p.first_day() <= as_of).count();
@@ -342,8 +342,12 @@ pub fn compute_from(
         .iter()
         .map(|i| (i.code.to_string(), [0; 3]))
         .collect();
-    for g in &out_agency {
-        let entry = outcomes.entry(g.indicator.clone()).or_default();
+    // The totals by status, from the months (every outcome is in one month).
+    for g in &out_month {
+        let entry = match outcomes.get_mut(g.indicator.as_str()) {
+            Some(e) => e,
+            None => outcomes.entry(g.indicator.clone()).or_default(),
+        };
         // Saturating: each row is bounded (`indicators::max_value`), so a sum reaches
         // i64::MAX only past 9 million rows at the maximum; even then no 500.
         entry[0] = entry[0].saturating_add(g.total);
@@ -352,12 +356,17 @@ pub fn compute_from(
         } else {
             entry[2] = entry[2].saturating_add(g.total);
         }
-        let cell = per_agency
-            .entry(g.key.clone())
-            .or_default()
-            .outcomes
-            .entry(g.indicator.clone())
-            .or_default();
+    }
+    // Each agency's, its statuses together.
+    for g in &out_agency {
+        let agency = match per_agency.get_mut(g.key.as_str()) {
+            Some(a) => a,
+            None => per_agency.entry(g.key.clone()).or_default(),
+        };
+        let cell = match agency.outcomes.get_mut(g.indicator.as_str()) {
+            Some(c) => c,
+            None => agency.outcomes.entry(g.indicator.clone()).or_default(),
+        };
         *cell = cell.saturating_add(g.total);
     }
 

@@ -1,4 +1,6 @@
 -- Back to counting investigations by the month.
+DROP INDEX progress_figures_achieved_idx;
+DELETE FROM progress_figures WHERE fact IN ('outcome_day_all', 'milestone_due_cum');
 DELETE FROM progress_figures WHERE fact IN ('investigation', 'investigation_cum', 'investigation_day_cum');
 DELETE FROM progress_figure_changes WHERE fact = 'investigation';
 DELETE FROM progress_figures_derived;

@@ -7,7 +7,8 @@
 -- Stop every instance of the older version first: its writes would record month keys.
 DELETE FROM progress_figures WHERE fact = 'investigation';
 DELETE FROM progress_figure_changes WHERE fact = 'investigation';
--- The fold derives every JPA's rows again (with the investigations' running totals).
+-- The fold derives every JPA's rows again, with the new running totals: investigations',
+-- outcomes by day for all agencies together, milestones not cancelled by due day.
 DELETE FROM progress_figures_derived;
 
 INSERT INTO progress_figures (jpa_id, fact, agency_id, month, month2, status, detail, n, total)
@@ -20,3 +21,8 @@ SELECT i.jpa_id, 'investigation', i.lead_agency_id, strftime('%Y-%m-%d', i.opene
               WHERE p.investigation_id = i.id AND pa.country <> la.country) THEN '1' ELSE '0' END),
     COUNT(*), 0
 FROM investigations i GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+-- Milestones achieved, by due day: what progress takes off the milestones due in a window
+-- of days (the due day running totals count them while not cancelled).
+CREATE INDEX progress_figures_achieved_idx ON progress_figures (jpa_id, month)
+    WHERE fact = 'milestone' AND status = 'achieved';
