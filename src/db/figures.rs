@@ -309,16 +309,16 @@ pub fn pending(conn: &mut DbConnection) -> QueryResult<i64> {
 /// Outcomes of a JPA by month, indicator and status, for all agencies together (kept by
 /// `fold` from the folded outcome figures; agency is '').
 pub const OUTCOME_MONTH: &str = "outcome_month";
-/// Outcomes of a JPA by agency, indicator and status up to and including `month`: one row
-/// per month from the first with any such outcome to the JPA's last month (kept by
-/// `fold`), so that progress as of a month's end reads one row per agency, indicator and
-/// status.
+/// Outcomes of a JPA by agency and indicator, all statuses together (status is ''), up to
+/// and including `month`: one row per month from the first with any such outcome to the
+/// JPA's last month (kept by `fold`), so that progress as of a month's end reads one row
+/// per agency and indicator (the totals by status come from the months).
 pub const OUTCOME_CUM: &str = "outcome_cum";
-/// Outcomes of a JPA by agency, indicator and status from the first of a month up to and
-/// including a day of it (`month` is the day): one row per day from the first with any
-/// such outcome in the month to its last, for the months of the JPA (kept by `fold`), so
-/// that progress as of any day reads one row per agency, indicator and status here and
-/// one in `OUTCOME_CUM` (the month before).
+/// Outcomes of a JPA by agency and indicator (status is '', as in `OUTCOME_CUM`) from the
+/// first of a month up to and including a day of it (`month` is the day): one row per day
+/// from the first with any such outcome in the month to its last, for the months of the
+/// JPA (kept by `fold`), so that progress as of any day reads one row per agency and
+/// indicator here and one in `OUTCOME_CUM` (the month before).
 pub const OUTCOME_DAY_CUM: &str = "outcome_day_cum";
 /// `OUTCOME_DAY_CUM` for all agencies together (agency is ''), for progress by month.
 pub const OUTCOME_DAY_ALL: &str = "outcome_day_all";
@@ -473,6 +473,7 @@ fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
         keys.push(Key {
             fact: OUTCOME_CUM.into(),
             month: month.clone(),
+            status: String::new(),
             ..base.clone()
         });
         match next_month(&month) {
@@ -491,6 +492,7 @@ fn derived_of(base: &Key, span: &Span) -> Vec<(Key, i64)> {
             keys.push(Key {
                 fact: OUTCOME_DAY_CUM.into(),
                 month: d,
+                status: String::new(),
                 ..base.clone()
             });
         }
@@ -598,8 +600,7 @@ fn stale_derived(conn: &mut DbConnection) -> QueryResult<Vec<(String, Span)>> {
 /// progress then sums the base figures.
 pub fn derived_span(conn: &mut DbConnection, jpa_id: &str) -> QueryResult<Option<Span>> {
     let sql = format!("{DERIVED_STATE} WHERE j.id = {}", param(conn, 1));
-    let row: Option<DerivedState> = diesel::sql_query(sql)
-        .bind::<Text, _>(jpa_id)
+    let row: Option<DerivedState> = super::Prepared(diesel::sql_query(sql).bind::<Text, _>(jpa_id))
         .get_result(conn)
         .optional()?;
     Ok(row.and_then(|r| {

@@ -362,7 +362,7 @@ mod figures {
 
     use super::{Groups, InvestigationGroup, MilestoneGroup, MonthCount, OutcomeGroup};
     use crate::db::figures::{day, month, param};
-    use crate::db::DbConnection;
+    use crate::db::{DbConnection, Prepared};
     use crate::domain::period::Period;
 
     #[derive(QueryableByName)]
@@ -477,7 +477,7 @@ mod figures {
         if !cum_month.is_empty() {
             q = q.bind::<Text, _>(cum_month);
         }
-        let inv: Vec<InvRow> = q.load(conn)?;
+        let inv: Vec<InvRow> = Prepared(q).load(conn)?;
         let flag = |detail: &str, i: usize| i32::from(detail.as_bytes().get(i) == Some(&b'1'));
         let investigations = inv
             .into_iter()
@@ -522,12 +522,14 @@ mod figures {
         let mut per_agency: BTreeMap<String, MilestoneGroup> = BTreeMap::new();
         let mut achieved_by_month: BTreeMap<String, i64> = BTreeMap::new();
         let mut overdue_by_month: BTreeMap<String, i64> = BTreeMap::new();
-        let totals: Vec<AgencyTotals> = diesel::sql_query(format!(
-            "SELECT agency_id, CAST(SUM(n) AS BIGINT) AS total, \
-               CAST(SUM(CASE WHEN status = 'cancelled' THEN n ELSE 0 END) AS BIGINT) AS cancelled \
-             FROM {ms_src} GROUP BY 1"
-        ))
-        .bind::<Text, _>(jpa_id)
+        let totals: Vec<AgencyTotals> = Prepared(
+            diesel::sql_query(format!(
+                "SELECT agency_id, CAST(SUM(n) AS BIGINT) AS total, \
+                   CAST(SUM(CASE WHEN status = 'cancelled' THEN n ELSE 0 END) AS BIGINT) AS cancelled \
+                 FROM {ms_src} GROUP BY 1"
+            ))
+            .bind::<Text, _>(jpa_id),
+        )
         .load(conn)?;
         for t in totals {
             let g = entry(&mut per_agency, &t.agency_id);
@@ -545,10 +547,12 @@ mod figures {
                WHERE month < {p2} AND status <> 'cancelled' \
                AND NOT (status = 'achieved' AND month2 <> '' AND month2 < {p2}) GROUP BY 1, 2"
         );
-        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
-            .bind::<Text, _>(jpa_id)
-            .bind::<Text, _>(&m)
-            .load(conn)?;
+        let rows: Vec<AgencyMonth> = Prepared(
+            diesel::sql_query(sql)
+                .bind::<Text, _>(jpa_id)
+                .bind::<Text, _>(&m),
+        )
+        .load(conn)?;
         for r in rows {
             let g = entry(&mut per_agency, &r.agency_id);
             if r.flag == 1 {
@@ -583,11 +587,13 @@ mod figures {
                {folded} UNION ALL {changes}) f GROUP BY 1, 2",
             changes = achieved_by_day("progress_figure_changes"),
         );
-        let rows: Vec<AgencyMonth> = diesel::sql_query(sql)
-            .bind::<Text, _>(jpa_id)
-            .bind::<Text, _>(&as_of_day)
-            .bind::<Text, _>(&m)
-            .load(conn)?;
+        let rows: Vec<AgencyMonth> = Prepared(
+            diesel::sql_query(sql)
+                .bind::<Text, _>(jpa_id)
+                .bind::<Text, _>(&as_of_day)
+                .bind::<Text, _>(&m),
+        )
+        .load(conn)?;
         for r in rows {
             let g = entry(&mut per_agency, &r.agency_id);
             g.achieved += r.n;
@@ -642,7 +648,8 @@ mod figures {
                 month_end = next;
             }
             points.push((horizon_day.clone(), "soon", 1));
-            let days: Vec<String> = points.iter().map(|(d, _, _)| format!("'{d}'")).collect();
+            // Bound from $5 on: the statement's text depends only on how many days.
+            let days: Vec<String> = (0..points.len()).map(|i| param(conn, 5 + i)).collect();
             vec![
                 format!(
                     "SELECT agency_id, month AS period, n FROM progress_figures \
@@ -667,12 +674,16 @@ mod figures {
             "SELECT agency_id, period, CAST(SUM(n) AS BIGINT) AS n FROM ({}) f GROUP BY 1, 2",
             parts.join(" UNION ALL ")
         );
-        let rows: Vec<DueDay> = diesel::sql_query(sql)
-            .bind::<Text, _>(jpa_id)
-            .bind::<Text, _>(&as_of_day)
-            .bind::<Text, _>(&first_day)
-            .bind::<Text, _>(&horizon_day)
-            .load(conn)?;
+        let mut q = diesel::sql_query(sql)
+            .into_boxed::<<DbConnection as Connection>::Backend>()
+            .bind::<Text, _>(jpa_id.to_string())
+            .bind::<Text, _>(as_of_day.clone())
+            .bind::<Text, _>(first_day.clone())
+            .bind::<Text, _>(horizon_day.clone());
+        for (d, _, _) in &points {
+            q = q.bind::<Text, _>(d.clone());
+        }
+        let rows: Vec<DueDay> = Prepared(q).load(conn)?;
         for r in rows {
             if r.period == "overdue" || r.period == "soon" {
                 due(r);
@@ -803,7 +814,7 @@ mod figures {
             for b in binds.iter().take(named.unwrap_or(1)) {
                 q = q.bind::<Text, _>(b.to_string());
             }
-            q.load::<OutcomeGroup>(conn)
+            Prepared(q).load::<OutcomeGroup>(conn)
         };
         let outcomes_by_agency = outcome_groups(conn, "agency_id", false, agency_parts)?;
         let outcomes_by_month = outcome_groups(conn, "substr(month, 1, 7)", true, month_parts)?;
