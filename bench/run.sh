@@ -8,7 +8,8 @@
 #   3. runs the same SQL directly with pgbench at the same concurrency, and prints the
 #      ratio service / pgbench,
 #   4. reports idle and loaded RSS.
-# Usage: [BENCH_SQLITE=1] bench/run.sh [seconds per run, default 10]
+# Usage: [BENCH_SQLITE=1] [BENCH_PG=0] bench/run.sh [seconds per run, default 10]
+# (BENCH_PG=0 with BENCH_SQLITE=1: SQLite alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS="${1:-10}"
@@ -124,10 +125,12 @@ print(first + d.timedelta(days=14), nxt - d.timedelta(days=1))")
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2}')"
-name="jpa_bench_$(date +%s)"
-psql "$PG_BASE/postgres" -qc "CREATE DATABASE $name"
-run_backend postgresql "$PG_BASE/$name"
-psql "$PG_BASE/postgres" -qc "DROP DATABASE $name WITH (FORCE)"
+if [ "${BENCH_PG:-1}" = 1 ]; then
+  name="jpa_bench_$(date +%s)"
+  psql "$PG_BASE/postgres" -qc "CREATE DATABASE $name"
+  run_backend postgresql "$PG_BASE/$name"
+  psql "$PG_BASE/postgres" -qc "DROP DATABASE $name WITH (FORCE)"
+fi
 if [ "${BENCH_SQLITE:-0}" = 1 ]; then
   run_backend sqlite "sqlite://$work/bench.db"
 fi
