@@ -4,16 +4,17 @@
 //! A figure counts the facts of one JPA that share a key: fact, agency, month, a second
 //! month, status and a detail (what each means per fact is in the migrations
 //! `2026-12-04-000001_progress_figures`, `2026-12-05-000001_progress_figures_by_day` and
-//! `2026-12-06-000001_investigation_figures_by_day`: all three by day). Every write that changes a counted fact goes
-//! through the functions of `db::investigations`, `db::milestones`, `db::outcomes` and
-//! `db::agencies`, and they call `record` in the same transaction: the fact's key before
-//! (−1) and after (+1). `record` appends to `progress_figure_changes`, so writers never
-//! wait for each other on a hot figure (64 writers upserting one row ran at a fifth of
-//! the rate of plain inserts); `fold` moves the changes into `progress_figures`, and
-//! readers sum both, so figures are exact whether folded or not. The fold also keeps
-//! derived figures per JPA (`DERIVED`: by month for all agencies, running totals by
-//! month and from the first of each month to each of its days), rebuilt when a JPA's
-//! base figures change, so that progress as of any day reads one row per key.
+//! `2026-12-06-000001_investigation_figures_by_day`: all three by day). Every write that
+//! changes a counted fact goes through the functions of `db::investigations`,
+//! `db::milestones`, `db::outcomes` and `db::agencies`, and they call `record` in the
+//! same transaction: the fact's key before (−1) and after (+1). `record` appends to
+//! `progress_figure_changes`, so writers never wait for each other on a hot figure (64
+//! writers upserting one row ran at a fifth of the rate of plain inserts); `fold` moves
+//! the changes into `progress_figures`, and readers sum both, so figures are exact
+//! whether folded or not. The fold also keeps derived figures per JPA (`DERIVED`: by
+//! month for all agencies, running totals by month and from the first of each month to
+//! each of its days), rebuilt when a JPA's base figures change, so that progress as of
+//! any day reads one row per key.
 //!
 //! `recompute` counts the same figures from the raw rows: `check` compares the two
 //! (`jpa-coord check`, and after every integration test).
