@@ -93,8 +93,8 @@ run_backend() { # label url
   JPA=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas?limit=200" | python3 -c 'import sys,json; print([j["id"] for j in json.load(sys.stdin)["items"] if j["code"].startswith("SYN-50")][0])')
   INV=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas/$JPA/investigations?limit=1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
   AGENCY=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/investigations/$INV" | python3 -c 'import sys,json; print(json.load(sys.stdin)["lead_agency_id"])')
-  # The middle of the JPA: a day in the middle of its sixth month (the month is then
-  # partly counted from the raw rows) and the end of that month.
+  # The middle of the JPA: a day in the middle of its sixth month (read from the day
+  # running totals) and the end of that month (from the month's running totals).
   local start mid_day mid_end
   start=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$base/jpas/$JPA" | python3 -c 'import sys,json; print(json.load(sys.stdin)["start_date"])')
   read -r mid_day mid_end < <(python3 -c "
